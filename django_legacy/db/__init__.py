@@ -1,0 +1,404 @@
+"""Named database connections (rebuilds django/db/__init__.py of the branch).
+
+``connections`` is a per-thread registry of ``ConnectionInfo`` objects,
+keyed by the names of OTHER_DATABASES and by ``_default``; it is one of the
+two places that hold per-thread state (the other is
+``django_legacy.db.transaction``). It also keeps, per thread, the connection
+each manager resolved (``Manager.db``), so that a query does not resolve
+its model's connection again. Both are forgotten when a request finishes.
+
+Importing this module reads no settings and opens no connection.
+"""
+
+import difflib
+import importlib
+import os
+import threading
+
+from django_legacy.conf import UserSettingsHolder, settings
+from django_legacy.core import signals
+from django_legacy.core.exceptions import ImproperlyConfigured
+from django_legacy.db.backends import DatabaseError, IntegrityError
+from django_legacy.dispatch import dispatcher
+
+__all__ = ('connect', 'ConnectionInfo', 'LazyConnectionManager', 'connections',
+           '_default', 'model_connection_name', 'ConnectionInfoDescriptor',
+           'connection', 'connection_info', 'backend', 'DatabaseError',
+           'IntegrityError', 'get_introspection_module', 'get_creation_module',
+           'runshell')
+
+# The settings an OTHER_DATABASES entry may hold.
+CONNECTION_SETTINGS = ('DATABASE_ENGINE', 'DATABASE_NAME', 'DATABASE_USER',
+                       'DATABASE_PASSWORD', 'DATABASE_HOST', 'DATABASE_PORT',
+                       'DATABASE_OPTIONS', 'TEST_DATABASE_NAME')
+ENTRY_KEYS = CONNECTION_SETTINGS + ('MODELS',)
+
+
+class _DefaultConnection:
+    """The name of the default connection: prints as <default>, sorts first."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return '<default>'
+
+    __str__ = __repr__
+
+    def __lt__(self, other):
+        return other is not self
+
+    def __le__(self, other):
+        return True
+
+    def __gt__(self, other):
+        return False
+
+    def __ge__(self, other):
+        return other is self
+
+    def __reduce__(self):
+        return '_default'
+
+
+_default = _DefaultConnection()
+
+
+def available_backends():
+    "Returns the names of the backend packages, sorted."
+    backend_dir = os.path.join(os.path.dirname(__file__), 'backends')
+    return sorted(name for name in os.listdir(backend_dir)
+                  if not name.startswith(('_', '.')) and name != 'ansi'
+                  and os.path.isdir(os.path.join(backend_dir, name)))
+
+
+def load_backend(engine, module='base'):
+    """Returns ``django_legacy.db.backends.<engine>.<module>``.
+
+    An unknown engine raises ImproperlyConfigured listing the backends.
+    """
+    engine = engine or 'dummy'
+    if engine not in available_backends():
+        raise ImproperlyConfigured(
+            "%r isn't an available database backend. Available options are: %s"
+            % (engine, ', '.join(map(repr, available_backends()))))
+    return importlib.import_module('django_legacy.db.backends.%s.%s' % (engine, module))
+
+
+class ConnectionInfo:
+    """Everything about one connection: its settings, backend and wrapper.
+
+    ``connection`` is the backend's DatabaseWrapper, which opens the DB-API
+    connection on its first cursor().
+    """
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.backend = load_backend(settings.DATABASE_ENGINE)
+        self.connection = self.backend.DatabaseWrapper(settings)
+        self.DatabaseError = self.backend.DatabaseError
+        self.IntegrityError = self.backend.IntegrityError
+
+    def __repr__(self):
+        return 'Connection: %r (ENGINE=%s NAME=%s)' % (
+            self.connection, self.settings.DATABASE_ENGINE, self.settings.DATABASE_NAME)
+
+    def close(self):
+        "Closes the DB-API connection; the next cursor() opens a new one."
+        self.connection.close()
+
+    def reset_queries(self):
+        "Empties the log of statements (kept when settings.DEBUG is on)."
+        self.connection.queries = []
+
+    def get_introspection_module(self):
+        return load_backend(self.settings.DATABASE_ENGINE, 'introspection')
+
+    def get_creation_module(self):
+        return load_backend(self.settings.DATABASE_ENGINE, 'creation')
+
+    def runshell(self):
+        load_backend(self.settings.DATABASE_ENGINE, 'client').runshell(self.settings)
+
+
+def connect(settings):
+    "Returns a new ConnectionInfo for ``settings``."
+    return ConnectionInfo(settings)
+
+
+def other_databases():
+    """Returns settings.OTHER_DATABASES after checking its shape.
+
+    Raises ImproperlyConfigured naming the entry and what is wrong.
+    """
+    databases = getattr(settings, 'OTHER_DATABASES', None) or {}
+    if not isinstance(databases, dict):
+        raise ImproperlyConfigured(
+            'OTHER_DATABASES must be a dict mapping connection names to dicts of '
+            'settings, not %r.' % (databases,))
+    for name, entry in databases.items():
+        check_entry(name, entry)
+    return databases
+
+
+def check_entry(name, entry):
+    "Raises ImproperlyConfigured if one OTHER_DATABASES entry is malformed."
+    if not isinstance(entry, dict):
+        raise ImproperlyConfigured(
+            'OTHER_DATABASES[%r] must be a dict of settings such as '
+            "{'DATABASE_ENGINE': ..., 'DATABASE_NAME': ...}, not %r." % (name, entry))
+    for key in entry:
+        if key not in ENTRY_KEYS:
+            close = difflib.get_close_matches(str(key), ENTRY_KEYS, n=1)
+            hint = (' (did you mean %r?)' % close[0]) if close else ''
+            raise ImproperlyConfigured(
+                'OTHER_DATABASES[%r] has an unknown setting %r%s. Valid keys are: %s.'
+                % (name, key, hint, ', '.join(ENTRY_KEYS)))
+    models = entry.get('MODELS', [])
+    if isinstance(models, str) or not isinstance(models, (list, tuple, set, frozenset)):
+        raise ImproperlyConfigured(
+            "OTHER_DATABASES[%r]['MODELS'] must be a list of 'app_label' or "
+            "'app_label.ClassName' strings, not %r (write [%r] for one)."
+            % (name, models, models))
+
+
+def model_connection_name(klass):
+    """Returns the name of the connection ``klass`` is configured to use.
+
+    The answer is ``Meta.db_connection`` if set, else the OTHER_DATABASES
+    entry whose MODELS names 'app_label.ClassName', else the one naming
+    'app_label', else ``_default``. Read from the current settings each time.
+    """
+    databases = other_databases()
+    opts = klass._meta
+    app_label = opts.app_label
+    app_model = '%s.%s' % (app_label, klass.__name__)
+    by_model = by_app = None
+    for name, entry in databases.items():
+        models = entry.get('MODELS', ())
+        if app_model in models:
+            if by_model is not None:
+                raise ImproperlyConfigured(
+                    'Model %s appears in more than one OTHER_DATABASES setting '
+                    '(%s and %s)' % (app_model, by_model, name))
+            by_model = name
+        elif app_label in models:
+            if by_app is not None:
+                raise ImproperlyConfigured(
+                    'App %s appears in more than one OTHER_DATABASES setting '
+                    '(%s and %s)' % (app_label, by_app, name))
+            by_app = name
+    if opts.db_connection is not None:
+        if by_model is not None and by_model != opts.db_connection:
+            raise ImproperlyConfigured(
+                "Model %s names connection %r in Meta.db_connection, but "
+                "OTHER_DATABASES[%r]['MODELS'] names it too: keep one of the two."
+                % (app_model, opts.db_connection, by_model))
+        return opts.db_connection
+    if by_model is not None:
+        return by_model
+    if by_app is not None:
+        return by_app
+    return _default
+
+
+def connection_settings(name):
+    """Returns a settings holder for connection ``name``.
+
+    The holder snapshots the default connection's DATABASE_* values and lays
+    the entry's over them; other settings read through to ``settings``.
+    """
+    holder = UserSettingsHolder(settings._target if settings.configured else settings)
+    for key in CONNECTION_SETTINGS:
+        setattr(holder, key, getattr(settings, key, None))
+    if name is not _default:
+        databases = other_databases()
+        if name not in databases:
+            raise ImproperlyConfigured("No database connection '%s' has been configured" % (name,))
+        for key, value in databases[name].items():
+            if key != 'MODELS':
+                setattr(holder, key, value)
+    return holder
+
+
+class LazyConnectionManager:
+    """The per-thread registry of connections, a dict-like keyed by name.
+
+    ``connections[name]`` connects on first use in each thread; iterating
+    gives only the names opened in this thread; ``keys()`` gives every
+    configured name, opened or not.
+    """
+
+    def __init__(self):
+        self._local = threading.local()
+
+    def _opened(self):
+        try:
+            return self._local.connections
+        except AttributeError:
+            self._local.connections = {}
+            self._local.managers = {}
+            return self._local.connections
+
+    def _managers(self):
+        "Returns this thread's cache of {manager: ConnectionInfo}."
+        try:
+            return self._local.managers
+        except AttributeError:
+            self._opened()
+            return self._local.managers
+
+    def __getitem__(self, name):
+        opened = self._opened()
+        try:
+            return opened[name]
+        except KeyError:
+            info = opened[name] = self.connect(name)
+            return info
+        except TypeError:
+            raise ImproperlyConfigured(
+                'Connection names are strings or _default, not %r.' % (name,))
+
+    def __setitem__(self, name, info):
+        old = self._opened().get(name)
+        if old is not None and old is not info:
+            old.close()
+        self._opened()[name] = info
+        self._managers().clear()
+
+    def __delitem__(self, name):
+        self._opened().pop(name).close()
+        self._managers().clear()
+
+    def __contains__(self, name):
+        return name is _default or name in other_databases()
+
+    def __iter__(self):
+        return iter(list(self._opened()))
+
+    def __len__(self):
+        return len(self._opened())
+
+    def connect(self, name):
+        "Returns a new ConnectionInfo for ``name`` (not stored)."
+        return connect(connection_settings(name))
+
+    def keys(self):
+        "Returns [_default] and every OTHER_DATABASES name, sorted."
+        return [_default] + sorted(other_databases())
+
+    def values(self):
+        "Returns the ConnectionInfo objects opened in this thread."
+        return list(self._opened().values())
+
+    def items(self):
+        return list(self._opened().items())
+
+    def get(self, name, default=None):
+        "Returns this thread's opened connection ``name``, or ``default``."
+        return self._opened().get(name, default)
+
+    def reset(self):
+        "Closes and forgets this thread's connections and Manager.db cache."
+        opened = self._opened()
+        for info in opened.values():
+            info.close()
+        opened.clear()
+        self._managers().clear()
+
+    def __repr__(self):
+        return '<LazyConnectionManager opened=%r>' % (sorted(self._opened()),)
+
+
+connections = LazyConnectionManager()
+
+
+class ConnectionInfoDescriptor:
+    """``Manager.db``: the manager's ConnectionInfo, cached per thread.
+
+    The cache lives in the connection registry, so it is dropped when the
+    request finishes or ``connections.reset()`` runs. Assigning sets the
+    connection for this thread; deleting forgets it.
+    """
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            raise AttributeError('ConnectionInfo is accessible only through an instance')
+        cache = connections._managers()
+        try:
+            return cache[instance]
+        except KeyError:
+            info = cache[instance] = self.get_connection(instance)
+            return info
+
+    def __set__(self, instance, value):
+        connections._managers()[instance] = value
+
+    def __delete__(self, instance):
+        connections._managers().pop(instance, None)
+
+    def get_connection(self, instance):
+        return connections[model_connection_name(instance.model)]
+
+
+class _DefaultProxy:
+    """Stands for an attribute of this thread's default connection."""
+
+    __slots__ = ('_attribute',)
+
+    def __init__(self, attribute):
+        object.__setattr__(self, '_attribute', attribute)
+
+    def _target(self):
+        info = connections[_default]
+        return info if self._attribute is None else getattr(info, self._attribute)
+
+    def __getattr__(self, name):
+        return getattr(self._target(), name)
+
+    def __setattr__(self, name, value):
+        setattr(self._target(), name, value)
+
+    def __repr__(self):
+        return repr(self._target())
+
+    def __eq__(self, other):
+        return self._target() == other
+
+    def __hash__(self):
+        return hash(self._target())
+
+
+connection_info = _DefaultProxy(None)
+connection = _DefaultProxy('connection')
+backend = _DefaultProxy('backend')
+
+
+def get_introspection_module():
+    return connections[_default].get_introspection_module()
+
+
+def get_creation_module():
+    return connections[_default].get_creation_module()
+
+
+def runshell():
+    return connections[_default].runshell()
+
+
+def _reset_queries(**kwargs):
+    for info in connections.values():
+        info.reset_queries()
+
+
+def _request_finished(**kwargs):
+    connections.reset()
+
+
+def _rollback_on_exception(**kwargs):
+    from django_legacy.db import transaction
+    transaction.rollback_unless_managed()
+
+
+dispatcher.connect(_reset_queries, signal=signals.request_started)
+dispatcher.connect(_request_finished, signal=signals.request_finished)
+dispatcher.connect(_rollback_on_exception, signal=signals.got_request_exception)

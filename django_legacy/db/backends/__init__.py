@@ -1,0 +1,94 @@
+"""What every backend shares: the error classes and the cursor wrappers.
+
+New beside the 2007 tree, which repeated these pieces in each backend. The
+error classes are the package's own so that ``except DatabaseError`` catches
+the errors of every backend; a driver's error is re-raised as one of them,
+with the original as ``__cause__``.
+"""
+
+import time
+
+
+class DatabaseError(Exception):
+    "A database operation failed."
+
+
+class IntegrityError(DatabaseError):
+    "A constraint (unique, not null, foreign key) refused the change."
+
+
+def translate_errors(driver_integrity_errors, driver_errors):
+    """Returns a function that re-raises a driver exception as ours.
+
+    Use as ``except driver_errors as e: raise reraise(e) from e``.
+    """
+    def reraise(error):
+        if isinstance(error, driver_integrity_errors):
+            return IntegrityError(*error.args)
+        return DatabaseError(*error.args)
+    return reraise
+
+
+class QueryLog:
+    """Cursor wrapper that records each statement in ``db.queries``.
+
+    Used when settings.DEBUG is true, as 0.96's CursorDebugWrapper was.
+    """
+
+    def __init__(self, cursor, db):
+        self.cursor = cursor
+        self.db = db
+
+    def execute(self, sql, params=()):
+        start = time.perf_counter()
+        try:
+            return self.cursor.execute(sql, params)
+        finally:
+            self.db.queries.append({
+                'sql': sql % tuple(_quote_param(p) for p in params) if params else sql,
+                'time': '%.3f' % (time.perf_counter() - start)})
+
+    def executemany(self, sql, param_list):
+        start = time.perf_counter()
+        try:
+            return self.cursor.executemany(sql, param_list)
+        finally:
+            self.db.queries.append({
+                'sql': '%s -- executemany' % sql,
+                'time': '%.3f' % (time.perf_counter() - start)})
+
+    def __getattr__(self, name):
+        return getattr(self.cursor, name)
+
+    def __iter__(self):
+        return iter(self.cursor)
+
+
+def _quote_param(value):
+    if isinstance(value, str):
+        return "'%s'" % value.replace("'", "''")
+    return repr(value)
+
+
+def split_statements(sql):
+    """Splits a script into statements at semicolons outside quotes.
+
+    Returns a list of statements, each ending with ';'.
+    """
+    statements, current, quote = [], [], None
+    for char in sql:
+        current.append(char)
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in ("'", '"'):
+            quote = char
+        elif char == ';':
+            statement = ''.join(current).strip()
+            if statement != ';':
+                statements.append(statement)
+            current = []
+    rest = ''.join(current).strip()
+    if rest:
+        statements.append(rest + ';')
+    return statements

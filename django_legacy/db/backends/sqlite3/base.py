@@ -1,0 +1,217 @@
+"""SQLite through the standard library's sqlite3 (rebuilds django/db/backends/sqlite3/base.py).
+
+Transactions are the package's: the driver runs in autocommit mode and the
+wrapper opens a transaction before the first statement that is not a read,
+so that DDL is transactional too and a read holds no lock.
+"""
+
+import functools
+import re
+import sqlite3
+import threading
+
+from django_legacy.db.backends import (
+    DatabaseError, IntegrityError, QueryLog, translate_errors)
+
+__all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
+
+# Does the backend support ALTER TABLE ... ADD CONSTRAINT? (No: SQLite cannot
+# add a constraint to an existing table, so pending references are dropped.)
+supports_constraints = False
+# Can several statements run in one execute()? (No: sqlite3 runs one.)
+supports_compound_statements = False
+# May a column be declared UNIQUE and PRIMARY KEY at once?
+allows_unique_and_pk = True
+# Is there a sequence to reset after loading rows with explicit ids?
+supports_sequence_reset = False
+
+OPERATOR_MAPPING = {
+    'exact': '= %s',
+    'iexact': "LIKE %s ESCAPE '\\'",
+    'contains': "LIKE %s ESCAPE '\\'",
+    'icontains': "LIKE %s ESCAPE '\\'",
+    'gt': '> %s',
+    'gte': '>= %s',
+    'lt': '< %s',
+    'lte': '<= %s',
+    'startswith': "LIKE %s ESCAPE '\\'",
+    'endswith': "LIKE %s ESCAPE '\\'",
+    'istartswith': "LIKE %s ESCAPE '\\'",
+    'iendswith': "LIKE %s ESCAPE '\\'",
+}
+
+# SQLite's LIKE ignores ASCII case, so 'contains', 'startswith' and
+# 'endswith' match case-insensitively here, as they did in 0.96.
+
+_reraise = translate_errors(sqlite3.IntegrityError, sqlite3.Error)
+
+# Statements that must not open a transaction.
+_NO_TRANSACTION = ('SELECT', 'PRAGMA', 'BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT',
+                   'RELEASE', 'EXPLAIN', 'VACUUM')
+
+
+@functools.lru_cache(maxsize=1024)
+def _convert(sql):
+    """Returns (sql with ? placeholders, whether it needs a transaction)."""
+    converted = re.sub(r'%(%|s)', lambda m: '%' if m.group(1) == '%' else '?', sql)
+    head = sql.lstrip()[:9].upper()
+    return converted, not head.startswith(_NO_TRANSACTION)
+
+
+def quote_name(name):
+    if name.startswith('"') and name.endswith('"'):
+        return name
+    return '"%s"' % name
+
+
+def get_last_insert_id(cursor, table_name, pk_name):
+    return cursor.lastrowid
+
+
+def get_date_extract_sql(lookup_type, column):
+    "Returns SQL that extracts 'year', 'month' or 'day' from a date column."
+    return "django_extract('%s', %s)" % (lookup_type, column)
+
+
+def get_limit_offset_sql(limit, offset=None):
+    sql = 'LIMIT %s' % (limit if limit is not None else -1)
+    if offset:
+        sql += ' OFFSET %s' % offset
+    return sql
+
+
+def get_random_function_sql():
+    return 'RANDOM()'
+
+
+def get_drop_foreignkey_sql():
+    "SQLite cannot drop a constraint; there is no such SQL."
+    return ''
+
+
+def get_pk_default_value():
+    return 'NULL'
+
+
+def _extract(lookup_type, value):
+    if value is None:
+        return None
+    parts = str(value)[:10].split('-')
+    index = {'year': 0, 'month': 1, 'day': 2}[lookup_type]
+    return int(parts[index])
+
+
+class CursorWrapper:
+    """Takes %s placeholders and the package's transaction rule."""
+
+    __slots__ = ('cursor', 'connection')
+
+    def __init__(self, cursor, connection):
+        self.cursor = cursor
+        self.connection = connection
+
+    def execute(self, sql, params=()):
+        sql, writes = _convert(sql)
+        try:
+            if writes and not self.connection.in_transaction:
+                self.cursor.execute('BEGIN')
+            return self.cursor.execute(sql, params)
+        except sqlite3.Error as e:
+            raise _reraise(e) from e
+
+    def executemany(self, sql, param_list):
+        sql, writes = _convert(sql)
+        try:
+            if writes and not self.connection.in_transaction:
+                self.cursor.execute('BEGIN')
+            return self.cursor.executemany(sql, param_list)
+        except sqlite3.Error as e:
+            raise _reraise(e) from e
+
+    def __getattr__(self, name):
+        return getattr(self.cursor, name)
+
+    def __iter__(self):
+        return iter(self.cursor)
+
+
+# An in-memory database lives as long as its DB-API connection, so closing
+# it would destroy the data (0.96 ignored close() on ':memory:' for that
+# reason). Here each thread keeps its in-memory connections, and a wrapper
+# made later in the same thread finds the same database again.
+_memory = threading.local()
+
+
+def forget_memory_databases():
+    "Closes this thread's in-memory databases; their data is gone."
+    for conn in getattr(_memory, 'connections', {}).values():
+        conn.close()
+    _memory.connections = {}
+
+
+class DatabaseWrapper:
+    """One DB-API connection, opened on the first cursor().
+
+    ``settings`` holds the DATABASE_* values of the connection it serves.
+    """
+
+    def __init__(self, settings=None, **options):
+        if settings is None:
+            from django_legacy.conf import settings
+        self.settings = settings
+        self.options = dict(settings.DATABASE_OPTIONS or {}, **options)
+        self.connection = None
+        self.queries = []
+
+    def __repr__(self):
+        return '<sqlite3 DatabaseWrapper %r>' % (self.settings.DATABASE_NAME,)
+
+    def _connect(self):
+        name = self.settings.DATABASE_NAME
+        if not name:
+            from django_legacy.core.exceptions import ImproperlyConfigured
+            raise ImproperlyConfigured(
+                'DATABASE_NAME is empty for a sqlite3 connection: set it to a file '
+                "path or ':memory:'.")
+        if name == ':memory:':
+            kept = getattr(_memory, 'connections', None)
+            if kept is None:
+                kept = _memory.connections = {}
+            if name in kept:
+                return kept[name]
+        try:
+            conn = sqlite3.connect(name, isolation_level=None, **self.options)
+        except sqlite3.Error as e:
+            raise DatabaseError('cannot open SQLite database %r: %s' % (name, e)) from e
+        conn.create_function('django_extract', 2, _extract, deterministic=True)
+        if name == ':memory:':
+            kept[name] = conn
+        return conn
+
+    def cursor(self):
+        if self.connection is None:
+            self.connection = self._connect()
+        cursor = CursorWrapper(self.connection.cursor(), self.connection)
+        if self.settings.DEBUG:
+            return QueryLog(cursor, self)
+        return cursor
+
+    def _commit(self):
+        if self.connection is not None and self.connection.in_transaction:
+            try:
+                self.connection.commit()
+            except sqlite3.Error as e:
+                raise _reraise(e) from e
+
+    def _rollback(self):
+        if self.connection is not None and self.connection.in_transaction:
+            self.connection.rollback()
+
+    def close(self):
+        if self.connection is None:
+            return
+        if self.settings.DATABASE_NAME == ':memory:':
+            self._rollback()
+        else:
+            self.connection.close()
+        self.connection = None

@@ -1,0 +1,20 @@
+"""The model layer of 0.96 (rebuilds django/db/models/__init__.py)."""
+
+from django_legacy.core.exceptions import ObjectDoesNotExist, ImproperlyConfigured  # noqa: F401
+from django_legacy.db.models.base import Model
+from django_legacy.db.models.fields import (  # noqa: F401
+    NOT_PROVIDED, AutoField, BooleanField, CharField, DateField, DateTimeField, Field,
+    FieldDoesNotExist, FloatField, IntegerField, PositiveIntegerField, SlugField,
+    TextField, TimeField)
+from django_legacy.db.models.fields.related import (  # noqa: F401
+    ForeignKey, ManyToManyField, ManyToOneRel, ManyToManyRel, OneToOneField, OneToOneRel)
+from django_legacy.db.models.loading import (  # noqa: F401
+    get_apps, get_app, get_models, get_model, register_models)
+from django_legacy.db.models.manager import Manager
+from django_legacy.db.models.query import Q, QuerySet
+
+__all__ = ('Model', 'Manager', 'QuerySet', 'Q', 'AutoField', 'BooleanField', 'CharField',
+           'DateField', 'DateTimeField', 'FloatField', 'IntegerField',
+           'PositiveIntegerField', 'SlugField', 'TextField', 'TimeField', 'ForeignKey',
+           'ManyToManyField', 'OneToOneField', 'ObjectDoesNotExist', 'get_apps',
+           'get_app', 'get_models', 'get_model')

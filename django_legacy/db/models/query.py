@@ -1,0 +1,714 @@
+"""Querysets and Q objects (rebuilds django/db/models/query.py of 0.96).
+
+A QuerySet is lazy: it builds SQL when it is first iterated, counted or
+sliced by index, and runs it on ``model._default_manager.db``, the model's
+own connection. Values travel only as query parameters.
+"""
+
+from django_legacy.db.models.fields import LOOKUP_TYPES, FieldDoesNotExist
+from django_legacy.dispatch import dispatcher
+
+# How many rows iterator() fetches at a time, and how many keys go in one IN ().
+CHUNK_SIZE = 100
+IN_BATCH = 500
+# How deep select_related() follows foreign keys.
+MAX_RELATED_DEPTH = 5
+
+
+class Q:
+    """A condition built from lookups: ``Q(name='x') | Q(name='y')``,
+    ``Q(a=1) & ~Q(b=2)``."""
+
+    AND, OR = 'AND', 'OR'
+
+    def __init__(self, **kwargs):
+        self.connector = Q.AND
+        self.negated = False
+        self.children = list(kwargs.items())
+
+    def _combine(self, other, connector):
+        if not isinstance(other, Q):
+            raise TypeError('Q objects combine only with Q objects, not %r' % (other,))
+        q = Q()
+        q.connector, q.children = connector, [self, other]
+        return q
+
+    def __and__(self, other):
+        return self._combine(other, Q.AND)
+
+    def __or__(self, other):
+        return self._combine(other, Q.OR)
+
+    def __invert__(self):
+        q = Q()
+        q.children, q.negated = [self], True
+        return q
+
+    def __repr__(self):
+        inner = ', '.join(repr(c) if isinstance(c, Q) else '%s=%r' % c for c in self.children)
+        return '%sQ(%s: %s)' % ('~' if self.negated else '', self.connector, inner)
+
+
+def _field_choices(opts):
+    names = [f.name for f in opts.fields + opts.many_to_many]
+    names += [r.query_names[0] for r in opts.get_all_related_objects()]
+    names += [r.query_names[0] for r in opts.get_all_related_many_to_many_objects()]
+    return ', '.join(sorted(names))
+
+
+def _find(opts, name):
+    """Returns (kind, thing) for a lookup name on a model: ('field', Field),
+    ('m2m', Field), ('reverse_fk', RelatedObject) or ('reverse_m2m',
+    RelatedObject); None if the model has nothing of that name."""
+    if name == 'pk':
+        return 'field', opts.pk
+    for field in opts.fields:
+        if field.name == name or field.attname == name:
+            return 'field', field
+    for field in opts.many_to_many:
+        if field.name == name:
+            return 'm2m', field
+    for related in opts.get_all_related_objects():
+        if name in related.query_names:
+            return 'reverse_fk', related
+    for related in opts.get_all_related_many_to_many_objects():
+        if name in related.query_names:
+            return 'reverse_m2m', related
+    return None
+
+
+class Compiler:
+    """Turns one QuerySet into SQL for one backend: a FROM clause with its
+    joins, a WHERE clause and its parameters."""
+
+    def __init__(self, queryset, backend):
+        self.qs = queryset
+        self.backend = backend
+        self.qn = backend.quote_name
+        self.table = self.qn(queryset.model._meta.db_table)
+        self.joins = {}        # path -> (alias, join sql)
+        self.params = []
+
+    def join(self, path, table, condition_template):
+        """Returns the alias of ``table`` joined for ``path`` (joined once
+        per path); condition_template has {alias} for the new alias."""
+        key = tuple(path)
+        if key not in self.joins:
+            alias = 'T%d' % (len(self.joins) + 1)
+            self.joins[key] = (alias, 'INNER JOIN %s %s ON %s' % (
+                table, alias, condition_template.format(alias=alias)))
+        return self.joins[key][0]
+
+    def column(self, alias, field):
+        return '%s.%s' % (alias, self.qn(field.column))
+
+    def resolve(self, key):
+        """Returns (field, column SQL, lookup type) for a lookup such as
+        ``artist__name__startswith``, adding the joins it needs."""
+        parts = key.split('__')
+        lookup_type = 'exact'
+        if len(parts) > 1 and parts[-1] in LOOKUP_TYPES:
+            lookup_type = parts.pop()
+        model, alias, qn = self.qs.model, self.table, self.qn
+        for i, name in enumerate(parts):
+            opts = model._meta
+            last = i == len(parts) - 1
+            found = _find(opts, name)
+            if found is None:
+                raise TypeError('Cannot resolve keyword %r into field. Choices are: %s'
+                                % (name, _field_choices(opts)))
+            kind, thing = found
+            rest = parts[i + 1:]
+            pk_next = len(rest) == 1 and rest[0] in ('pk',)
+            path = parts[:i + 1]
+            if kind == 'field':
+                if last:
+                    return thing, self.column(alias, thing), lookup_type
+                if thing.rel is None:
+                    if len(rest) == 1:
+                        raise TypeError('Got invalid lookup_type: %r' % (rest[0],))
+                    raise TypeError('Cannot resolve keyword %r into field: %s.%s is not a '
+                                    'relation' % (rest[0], opts.object_name, name))
+                target_field = thing.rel.get_related_field()
+                if pk_next or (len(rest) == 1 and rest[0] == target_field.name):
+                    return thing, self.column(alias, thing), lookup_type
+                target = thing.rel.to
+                alias = self.join(path, qn(target._meta.db_table), '{alias}.%s = %s' % (
+                    qn(target_field.column), self.column(alias, thing)))
+                model = target
+            elif kind == 'reverse_fk':
+                field, rel_model = thing.field, thing.model
+                rel_opts = rel_model._meta
+                alias = self.join(path, qn(rel_opts.db_table), '{alias}.%s = %s' % (
+                    qn(field.column), self.column(alias, field.rel.get_related_field())))
+                model = rel_model
+                if last:
+                    return rel_opts.pk, self.column(alias, rel_opts.pk), lookup_type
+            else:
+                if kind == 'm2m':
+                    field, target = thing, thing.rel.to
+                    near, far = field.m2m_column_name(), field.m2m_reverse_name()
+                else:
+                    field, target = thing.field, thing.model
+                    near, far = field.m2m_reverse_name(), field.m2m_column_name()
+                join_alias = self.join(path + ['+'], qn(field.m2m_db_table()), '{alias}.%s = %s' % (
+                    qn(near), self.column(alias, opts.pk)))
+                target_pk = target._meta.pk
+                if last or pk_next or (len(rest) == 1 and rest[0] == target_pk.name):
+                    return target_pk, '%s.%s' % (join_alias, qn(far)), lookup_type
+                alias = self.join(path, qn(target._meta.db_table), '{alias}.%s = %s.%s' % (
+                    qn(target_pk.column), join_alias, qn(far)))
+                model = target
+        raise TypeError('Cannot resolve an empty lookup %r' % (key,))
+
+    def lookup(self, key, value):
+        "Returns the SQL for one lookup and adds its parameters."
+        field, column, lookup_type = self.resolve(key)
+        if lookup_type == 'isnull':
+            return '%s IS %sNULL' % (column, '' if value else 'NOT ')
+        if lookup_type == 'exact' and value is None:
+            return '%s IS NULL' % column
+        params = field.get_db_prep_lookup(lookup_type, value)
+        if lookup_type == 'in':
+            if not params:
+                return '1 = 0'
+            sql = '%s IN (%s)' % (column, ', '.join(['%s'] * len(params)))
+        elif lookup_type in ('range', 'year'):
+            sql = '%s BETWEEN %%s AND %%s' % column
+        elif lookup_type in ('month', 'day'):
+            sql = '%s = %%s' % self.backend.get_date_extract_sql(lookup_type, column)
+        else:
+            sql = '%s %s' % (column, self.backend.OPERATOR_MAPPING[lookup_type])
+        self.params.extend(params)
+        return sql
+
+    def condition(self, q):
+        "Returns the SQL of a Q tree, adding its parameters."
+        parts = []
+        for child in q.children:
+            sql = self.condition(child) if isinstance(child, Q) else self.lookup(*child)
+            if sql:
+                parts.append(sql)
+        sql = (' %s ' % q.connector).join(parts)
+        if len(parts) > 1:
+            sql = '(%s)' % sql
+        if q.negated and sql:
+            sql = 'NOT (%s)' % sql
+        return sql
+
+    def where(self):
+        "Returns ' WHERE ...' (or '') for the queryset's filters."
+        qs = self.qs
+        parts = [sql for sql in (self.condition(q) for q in qs._filters) if sql]
+        for template, params in qs._raw_where:
+            parts.append(template(self.qn) if callable(template) else template)
+            self.params.extend(params)
+        return (' WHERE ' + ' AND '.join(parts)) if parts else ''
+
+    def from_clause(self):
+        tables = [self.table] + [self.qn(t) if '"' not in t and ' ' not in t else t
+                                 for t in self.qs._extra_tables]
+        return ' FROM %s%s' % (', '.join(tables),
+                               ''.join(' ' + sql for alias, sql in self.joins.values()))
+
+    def order_by(self):
+        qs = self.qs
+        opts = qs.model._meta
+        ordering = qs._order_by if qs._order_by is not None else opts.ordering
+        terms = []
+        for item in ordering:
+            if item == '?':
+                terms.append(self.backend.get_random_function_sql())
+                continue
+            descending = item.startswith('-')
+            name = item.lstrip('-')
+            if '.' in name:
+                expr = '.'.join(self.qn(p) for p in name.split('.'))
+            elif name in dict(qs._extra_select):
+                expr = self.qn(name)
+            else:
+                found = _find(opts, name)
+                if found is None or found[0] != 'field':
+                    raise TypeError('Cannot order by %r: %s has no field of that name. '
+                                    'Choices are: %s' % (name, opts.object_name,
+                                                         _field_choices(opts)))
+                expr = self.column(self.table, found[1])
+            terms.append('%s %s' % (expr, 'DESC' if descending else 'ASC'))
+        return (' ORDER BY ' + ', '.join(terms)) if terms else ''
+
+    def limits(self):
+        qs = self.qs
+        if qs._limit is None and not qs._offset:
+            return ''
+        return ' ' + self.backend.get_limit_offset_sql(qs._limit, qs._offset)
+
+
+class QuerySet:
+    """A lazy, chainable query over one model."""
+
+    def __init__(self, model=None):
+        self.model = model
+        self._filters = []          # Q objects, ANDed
+        self._raw_where = []        # (sql or callable(quote_name) -> sql, params)
+        self._order_by = None       # None: the model's Meta.ordering
+        self._select_related = False
+        self._distinct = False
+        self._extra_select = []     # (name, sql)
+        self._extra_tables = []
+        self._offset = None
+        self._limit = None
+        self._result_cache = None
+
+    # -- evaluation ---------------------------------------------------------
+
+    def __repr__(self):
+        return repr(list(self))
+
+    def __len__(self):
+        return len(self._get_data())
+
+    def __iter__(self):
+        return iter(self._get_data())
+
+    def __bool__(self):
+        return bool(self._get_data())
+
+    def __getitem__(self, k):
+        if not isinstance(k, (slice, int)):
+            raise TypeError('QuerySet indices must be integers or slices, not %r' % (k,))
+        if (isinstance(k, int) and k < 0) or (isinstance(k, slice) and (
+                (k.start or 0) < 0 or (k.stop is not None and k.stop < 0))):
+            raise AssertionError('Negative indexing is not supported.')
+        if self._result_cache is not None:
+            return self._result_cache[k]
+        if isinstance(k, slice):
+            start, stop = k.start or 0, k.stop
+            offset = (self._offset or 0) + start
+            limit = None if stop is None else max(0, stop - start)
+            if self._limit is not None:
+                limit = max(0, self._limit - start) if limit is None else \
+                    max(0, min(limit, self._limit - start))
+            clone = self._clone(_offset=offset or None, _limit=limit)
+            return list(clone)[::k.step] if k.step else clone
+        try:
+            return list(self._clone(_offset=(self._offset or 0) + k, _limit=1))[0]
+        except IndexError:
+            raise IndexError('QuerySet index out of range: %d' % k)
+
+    def __and__(self, other):
+        combined = self._clone()
+        combined._filters = combined._filters + other._filters
+        combined._raw_where = combined._raw_where + other._raw_where
+        return combined
+
+    def __or__(self, other):
+        combined = self._clone()
+        left, right = Q(), Q()
+        left.children, right.children = list(self._filters), list(other._filters)
+        combined._filters = [left | right] if left.children and right.children else []
+        return combined
+
+    def _get_data(self):
+        if self._result_cache is None:
+            self._result_cache = list(self.iterator())
+        return self._result_cache
+
+    def _db(self):
+        return self.model._default_manager.db
+
+    def _columns(self, compiler):
+        "Returns the SELECT list and a function that builds a result from a row."
+        opts = self.model._meta
+        columns = [compiler.column(compiler.table, f) for f in opts.fields]
+        attnames, converters = opts.row_loader()
+        model = self.model
+        width = len(attnames)
+        related = []
+        if self._select_related:
+            related = self._related_columns(compiler, model, compiler.table, [], columns, 0)
+        extra = self._extra_select
+        for name, sql in extra:
+            columns.append('(%s) AS %s' % (sql, compiler.qn(name)))
+        if not related and not extra:
+            return columns, lambda row: model._from_db(row, attnames, converters)
+
+        def build(row):
+            obj = model._from_db(row[:width], attnames, converters)
+            position = width
+            for owner_index, field, rel_model, rel_width in related:
+                owner = obj if owner_index is None else built[owner_index]
+                values = row[position:position + rel_width]
+                position += rel_width
+                rel_attnames, rel_converters = rel_model._meta.row_loader()
+                rel_obj = rel_model._from_db(values, rel_attnames, rel_converters)
+                built.append(rel_obj)
+                owner.__dict__[field.get_cache_name()] = rel_obj
+            for name, _ in extra:
+                setattr(obj, name, row[position])
+                position += 1
+            built.clear()
+            return obj
+        built = []
+        return columns, build
+
+    def _related_columns(self, compiler, model, alias, path, columns, depth, owner=None, out=None):
+        """Adds the columns of the tables that select_related() joins, and
+        returns [(owner index or None, field, model, column count)]."""
+        out = [] if out is None else out
+        if depth >= MAX_RELATED_DEPTH:
+            return out
+        for field in model._meta.fields:
+            if field.rel is None or field.null:
+                continue
+            target = field.rel.to
+            target_path = path + [field.name]
+            target_alias = compiler.join(target_path, compiler.qn(target._meta.db_table),
+                                         '{alias}.%s = %s' % (
+                                             compiler.qn(field.rel.get_related_field().column),
+                                             compiler.column(alias, field)))
+            columns.extend(compiler.column(target_alias, f) for f in target._meta.fields)
+            out.append((owner, field, target, len(target._meta.fields)))
+            self._related_columns(compiler, target, target_alias, target_path, columns,
+                                  depth + 1, len(out) - 1, out)
+        return out
+
+    def _select_sql(self, backend):
+        "Returns (sql, params, builder) for this queryset on ``backend``."
+        compiler = Compiler(self, backend)
+        columns, build = self._columns(compiler)
+        where = compiler.where()
+        sql = 'SELECT %s%s%s%s%s%s' % (
+            'DISTINCT ' if self._distinct else '', ', '.join(columns),
+            compiler.from_clause(), where, compiler.order_by(), compiler.limits())
+        return sql, compiler.params, build
+
+    def iterator(self):
+        "Yields the objects one by one, without caching them."
+        db = self._db()
+        sql, params, build = self._select_sql(db.backend)
+        cursor = db.connection.cursor()
+        cursor.execute(sql, params)
+        while True:
+            rows = cursor.fetchmany(CHUNK_SIZE)
+            if not rows:
+                return
+            for row in rows:
+                yield build(row)
+
+    def count(self):
+        "Returns the number of matching rows (a SELECT COUNT(*))."
+        if self._result_cache is not None:
+            return len(self._result_cache)
+        db = self._db()
+        compiler = Compiler(self, db.backend)
+        where = compiler.where()
+        what = 'COUNT(*)'
+        if self._distinct or compiler.joins:
+            what = 'COUNT(DISTINCT %s)' % compiler.column(compiler.table, self.model._meta.pk) \
+                if self._distinct else what
+        cursor = db.connection.cursor()
+        cursor.execute('SELECT %s%s%s' % (what, compiler.from_clause(), where), compiler.params)
+        count = cursor.fetchone()[0]
+        if self._offset:
+            count = max(0, count - self._offset)
+        if self._limit is not None:
+            count = min(self._limit, count)
+        return count
+
+    def get(self, *args, **kwargs):
+        "Returns the one object matching the lookups."
+        clone = self.filter(*args, **kwargs)
+        objects = list(clone)
+        if not objects:
+            raise self.model.DoesNotExist('%s matching query does not exist.'
+                                          % self.model._meta.object_name)
+        if len(objects) > 1:
+            raise self.model.MultipleObjectsReturned(
+                'get() returned more than one %s -- it returned %s! Lookup parameters were %s'
+                % (self.model._meta.object_name, len(objects), kwargs))
+        return objects[0]
+
+    def create(self, **kwargs):
+        "Creates, saves and returns an object."
+        obj = self.model(**kwargs)
+        obj.save()
+        return obj
+
+    def get_or_create(self, **kwargs):
+        """Returns (object, created): looks the object up with ``kwargs``
+        (less ``defaults``), creating it from them and ``defaults`` if absent."""
+        defaults = kwargs.pop('defaults', {})
+        try:
+            return self.get(**kwargs), False
+        except self.model.DoesNotExist:
+            params = {k: v for k, v in kwargs.items() if '__' not in k}
+            params.update(defaults)
+            obj = self.model(**params)
+            obj.save()
+            return obj, True
+
+    def latest(self, field_name=None):
+        "Returns the object with the latest ``field_name`` (or Meta.get_latest_by)."
+        latest_by = field_name or self.model._meta.get_latest_by
+        if not latest_by:
+            raise AssertionError('latest() requires either a field_name parameter or '
+                                 "'get_latest_by' in the model's Meta")
+        return self._clone(_limit=1, _offset=None, _order_by=('-' + latest_by,)).get()
+
+    def in_bulk(self, id_list):
+        "Returns {primary key: object} for the keys in ``id_list``."
+        if not isinstance(id_list, (list, tuple, set)):
+            raise AssertionError('in_bulk() must be provided with a list of IDs.')
+        if not id_list:
+            return {}
+        return {obj._get_pk_val(): obj for obj in self.filter(pk__in=list(id_list))}
+
+    def delete(self):
+        """Deletes the matching objects, with the rows that depend on them."""
+        if self._limit is not None or self._offset:
+            raise AssertionError("Cannot use 'limit' or 'offset' with delete.")
+        model = self.model
+        if _is_leaf(model):
+            db = self._db()
+            compiler = Compiler(self, db.backend)
+            where = compiler.where()
+            if compiler.joins or self._extra_tables:
+                pk = compiler.column(compiler.table, model._meta.pk)
+                where = ' WHERE %s IN (SELECT %s%s%s)' % (pk, pk, compiler.from_clause(), where)
+            db.connection.cursor().execute('DELETE FROM %s%s' % (compiler.table, where),
+                                           compiler.params)
+            from django_legacy.db import transaction
+            transaction.commit_unless_managed(db)
+        else:
+            delete_objects(model, list(self._clone(_order_by=())))
+        self._result_cache = None
+
+    delete.alters_data = True
+
+    def update(self, **kwargs):
+        """Sets fields of every matching row in one UPDATE; returns the row
+        count. (New: 0.96 had no QuerySet.update.)"""
+        from django_legacy.db import transaction
+        db = self._db()
+        compiler = Compiler(self, db.backend)
+        opts = self.model._meta
+        assignments, values = [], []
+        for name, value in kwargs.items():
+            found = _find(opts, name)
+            if found is None or found[0] != 'field':
+                raise TypeError('Cannot update %r: %s has no field of that name. Choices '
+                                'are: %s' % (name, opts.object_name, _field_choices(opts)))
+            field = found[1]
+            assignments.append('%s = %%s' % compiler.qn(field.column))
+            values.append(field.get_db_prep_save(value))
+        where = compiler.where()
+        if compiler.joins:
+            pk = compiler.column(compiler.table, opts.pk)
+            where = ' WHERE %s IN (SELECT %s%s%s)' % (pk, pk, compiler.from_clause(), where)
+        cursor = db.connection.cursor()
+        cursor.execute('UPDATE %s SET %s%s' % (compiler.table, ', '.join(assignments), where),
+                       values + compiler.params)
+        transaction.commit_unless_managed(db)
+        self._result_cache = None
+        return cursor.rowcount
+
+    update.alters_data = True
+
+    # -- refinement ---------------------------------------------------------
+
+    def _clone(self, klass=None, **changes):
+        clone = (klass or self.__class__).__new__(klass or self.__class__)
+        clone.__dict__ = dict(self.__dict__, _result_cache=None)
+        clone._filters = list(self._filters)
+        clone._raw_where = list(self._raw_where)
+        clone.__dict__.update(changes)
+        return clone
+
+    def all(self):
+        return self._clone()
+
+    def filter(self, *args, **kwargs):
+        "Returns a queryset narrowed by Q objects and lookups."
+        return self._filter_or_exclude(False, args, kwargs)
+
+    def exclude(self, *args, **kwargs):
+        "Returns a queryset without what the Q objects and lookups match."
+        return self._filter_or_exclude(True, args, kwargs)
+
+    def _filter_or_exclude(self, negate, args, kwargs):
+        if self._limit is not None or self._offset:
+            raise AssertionError('Cannot filter a query once a slice has been taken.')
+        clone = self._clone()
+        for q in args:
+            if not isinstance(q, Q):
+                raise TypeError('filter() takes Q objects and lookups, not %r' % (q,))
+            clone._filters.append(~q if negate else q)
+        if kwargs:
+            q = Q(**kwargs)
+            clone._filters.append(~q if negate else q)
+        return clone
+
+    def complex_filter(self, filter_obj):
+        if isinstance(filter_obj, Q):
+            return self.filter(filter_obj)
+        return self.filter(**filter_obj)
+
+    def _filter_many_to_many(self, field, target_col, source_col, key):
+        "Narrows to the objects joined to ``key`` through ``field``'s table."
+        pk = self.model._meta.pk
+
+        def template(qn):
+            return '%s.%s IN (SELECT %s FROM %s WHERE %s = %%s)' % (
+                qn(self.model._meta.db_table), qn(pk.column), qn(target_col),
+                qn(field.m2m_db_table()), qn(source_col))
+        clone = self._clone()
+        clone._raw_where.append((template, [key]))
+        return clone
+
+    def order_by(self, *field_names):
+        "Returns a queryset ordered by the fields ('-name' descending, '?' random)."
+        return self._clone(_order_by=tuple(field_names))
+
+    def distinct(self, true_or_false=True):
+        return self._clone(_distinct=true_or_false)
+
+    def select_related(self, true_or_false=True):
+        "Returns a queryset that fetches non-null foreign keys in the same query."
+        return self._clone(_select_related=true_or_false)
+
+    def extra(self, select=None, where=None, params=None, tables=None):
+        """Adds raw SQL: ``select`` {name: sql} columns, ``where`` conditions
+        (with ``params``), ``tables`` to the FROM list."""
+        clone = self._clone()
+        if select:
+            clone._extra_select = list(self._extra_select) + list(select.items())
+        if where:
+            clone._raw_where.append((' AND '.join('(%s)' % w for w in where), list(params or [])))
+        if tables:
+            clone._extra_tables = list(self._extra_tables) + list(tables)
+        return clone
+
+    def values(self, *fields):
+        "Returns a queryset of dicts {attname: value} instead of objects."
+        return self._clone(klass=ValuesQuerySet, _fields=fields)
+
+
+class ValuesQuerySet(QuerySet):
+    "The dictionaries of values() (rebuilds 0.96's ValuesQuerySet)."
+
+    def iterator(self):
+        opts = self.model._meta
+        if self._fields:
+            fields = []
+            for name in self._fields:
+                found = _find(opts, name)
+                if found is None or found[0] != 'field':
+                    raise TypeError('Cannot resolve keyword %r into field. Choices are: %s'
+                                    % (name, _field_choices(opts)))
+                fields.append(found[1])
+        else:
+            fields = opts.fields
+        db = self._db()
+        compiler = Compiler(self, db.backend)
+        columns = [compiler.column(compiler.table, f) for f in fields]
+        names = [f.attname for f in fields]
+        for name, sql in self._extra_select:
+            columns.append('(%s) AS %s' % (sql, compiler.qn(name)))
+            names.append(name)
+        where = compiler.where()
+        sql = 'SELECT %s%s%s%s%s%s' % (
+            'DISTINCT ' if self._distinct else '', ', '.join(columns),
+            compiler.from_clause(), where, compiler.order_by(), compiler.limits())
+        cursor = db.connection.cursor()
+        cursor.execute(sql, compiler.params)
+        converters = [f.to_python if f.converts_db_values else None for f in fields]
+        converters += [None] * (len(names) - len(fields))
+        for row in cursor.fetchall():
+            yield {name: (value if convert is None or value is None else convert(value))
+                   for name, value, convert in zip(names, row, converters)}
+
+
+def _is_leaf(model):
+    "True when deleting the model's rows touches no other table and no one listens."
+    from django_legacy.db.models import signals
+    opts = model._meta
+    return not (opts.many_to_many or opts.get_all_related_objects()
+                or opts.get_all_related_many_to_many_objects()
+                or dispatcher.has_receivers(signals.pre_delete)
+                or dispatcher.has_receivers(signals.post_delete))
+
+
+def _batches(keys):
+    keys = list(keys)
+    for start in range(0, len(keys), IN_BATCH):
+        yield keys[start:start + IN_BATCH]
+
+
+def _collect(model, objects, collected, nullify):
+    """Adds ``objects`` and the objects that depend on them to ``collected``
+    ({model: {pk: obj}}, parents before children); nullable foreign keys
+    that point at them go to ``nullify`` as (model, field, keys)."""
+    found = collected.setdefault(model, {})
+    new = [obj for obj in objects if obj._get_pk_val() not in found]
+    for obj in new:
+        found[obj._get_pk_val()] = obj
+    if not new:
+        return
+    for related in model._meta.get_all_related_objects():
+        field = related.field
+        keys = [getattr(obj, field.rel.get_related_field().attname) for obj in new]
+        for batch in _batches(keys):
+            if field.null:
+                nullify.append((related.model, field, batch))
+            else:
+                children = list(related.model._default_manager.filter(
+                    **{'%s__in' % field.name: batch}).order_by())
+                _collect(related.model, children, collected, nullify)
+
+
+def delete_objects(model, objects):
+    """Deletes ``objects`` and what depends on them, each model on its own
+    connection; commits those connections unless transactions are managed."""
+    from django_legacy.db import transaction
+    from django_legacy.db.models import signals
+    collected, nullify = {}, []
+    _collect(model, objects, collected, nullify)
+    dbs = {}
+    for cls, instances in collected.items():
+        for obj in instances.values():
+            if dispatcher.has_receivers(signals.pre_delete):
+                dispatcher.send(signal=signals.pre_delete, sender=cls, instance=obj)
+    for cls, instances in collected.items():
+        db = dbs[cls] = cls._default_manager.db
+        qn, cursor = db.backend.quote_name, db.connection.cursor()
+        for field in cls._meta.many_to_many:
+            for batch in _batches(instances):
+                cursor.execute('DELETE FROM %s WHERE %s IN (%s)' % (
+                    qn(field.m2m_db_table()), qn(field.m2m_column_name()),
+                    ', '.join(['%s'] * len(batch))), batch)
+        for related in cls._meta.get_all_related_many_to_many_objects():
+            field = related.field
+            rel_db = related.model._default_manager.db
+            for batch in _batches(instances):
+                rel_db.connection.cursor().execute('DELETE FROM %s WHERE %s IN (%s)' % (
+                    qn(field.m2m_db_table()), qn(field.m2m_reverse_name()),
+                    ', '.join(['%s'] * len(batch))), batch)
+            dbs[related.model] = rel_db
+    for cls, field, keys in nullify:
+        db = dbs[cls] = cls._default_manager.db
+        qn = db.backend.quote_name
+        db.connection.cursor().execute('UPDATE %s SET %s = NULL WHERE %s IN (%s)' % (
+            qn(cls._meta.db_table), qn(field.column), qn(field.column),
+            ', '.join(['%s'] * len(keys))), keys)
+    for cls, instances in reversed(list(collected.items())):
+        db = dbs[cls]
+        qn = db.backend.quote_name
+        for batch in _batches(instances):
+            db.connection.cursor().execute('DELETE FROM %s WHERE %s IN (%s)' % (
+                qn(cls._meta.db_table), qn(cls._meta.pk.column),
+                ', '.join(['%s'] * len(batch))), batch)
+        for obj in instances.values():
+            setattr(obj, cls._meta.pk.attname, None)
+            if dispatcher.has_receivers(signals.post_delete):
+                dispatcher.send(signal=signals.post_delete, sender=cls, instance=obj)
+    transaction.commit_unless_managed(list({id(db): db for db in dbs.values()}.values()))

@@ -1,0 +1,223 @@
+"""Transaction management over several connections (rebuilds django/db/transaction.py of the branch).
+
+The managed state is per thread and applies to all connections together;
+the dirty flag is per connection. This module and the connection registry
+are the two places that hold per-thread state.
+
+Every function takes an optional ``connections`` argument naming the
+connections to act on: a ConnectionInfo, a DatabaseWrapper, a connection
+name, ``_default``, or a list, tuple or dict of these (a dict's values are
+used, so the registry ``django_legacy.db.connections`` itself may be passed).
+``None`` means every connection opened in this thread plus the default one.
+All names are resolved before anything is committed or rolled back, so an
+unknown name raises ImproperlyConfigured and touches nothing.
+
+There is no two-phase commit: several connections are committed one after
+another, and a failure part-way leaves the earlier ones committed.
+"""
+
+import functools
+import threading
+
+from django_legacy.db import (
+    ConnectionInfo, LazyConnectionManager, _default, connections as _registry)
+
+
+class TransactionManagementError(Exception):
+    "Transaction management was used the wrong way."
+
+
+class _State(threading.local):
+    def __init__(self):
+        self.managed = []      # stack of flags, one per enter_transaction_management()
+        self.dirty = {}        # wrapper -> True, insertion-ordered
+
+
+_state = _State()
+
+
+def _wrappers(connections=None):
+    """Returns the DatabaseWrapper objects ``connections`` stands for, in order, once each."""
+    found = {}
+    if connections is None:
+        for info in _registry.values():
+            found[info.connection] = None
+        found[_registry[_default].connection] = None
+        for wrapper in _state.dirty:
+            found[wrapper] = None
+    else:
+        _collect(connections, found)
+    return list(found)
+
+
+def _collect(connections, found):
+    if isinstance(connections, ConnectionInfo):
+        found[connections.connection] = None
+    elif isinstance(connections, str) or connections is _default:
+        found[_registry[connections].connection] = None
+    elif isinstance(connections, (dict, LazyConnectionManager)):
+        for value in connections.values():
+            _collect(value, found)
+    elif isinstance(connections, (list, tuple, set, frozenset)):
+        for value in connections:
+            _collect(value, found)
+    elif callable(getattr(connections, '_commit', None)):
+        found[connections] = None
+    else:
+        raise TypeError(
+            'connections must be a ConnectionInfo, a DatabaseWrapper, a connection '
+            'name, _default, or a list or dict of them; got %r' % (connections,))
+
+
+def enter_transaction_management():
+    """Enters a block of transaction management; the block starts in the
+    state of the block around it (unmanaged at the top)."""
+    stack = _state.managed
+    stack.append(stack[-1] if stack else False)
+
+
+def leave_transaction_management():
+    """Leaves a block. Leaving to an unmanaged state with uncommitted changes
+    rolls them back and raises TransactionManagementError."""
+    stack = _state.managed
+    if not stack:
+        raise TransactionManagementError(
+            "This code isn't under transaction management: "
+            'call enter_transaction_management() first.')
+    stack.pop()
+    if _state.dirty and not (stack and stack[-1]):
+        pending = list(_state.dirty)
+        rollback(pending)
+        raise TransactionManagementError(
+            'Transaction managed block ended with pending COMMIT/ROLLBACK')
+
+
+def is_managed():
+    "True when this thread's innermost block is managed."
+    stack = _state.managed
+    return bool(stack) and stack[-1]
+
+
+def managed(flag=True):
+    """Sets the innermost block's managed state. Turning management off
+    commits what is dirty."""
+    stack = _state.managed
+    if not stack:
+        raise TransactionManagementError(
+            "This code isn't under transaction management: "
+            'call enter_transaction_management() first.')
+    stack[-1] = flag
+    if not flag and _state.dirty:
+        commit(list(_state.dirty))
+
+
+def is_dirty(connections=None):
+    "True when any of the connections has uncommitted changes."
+    dirty = _state.dirty
+    if not dirty:
+        return False
+    return any(wrapper in dirty for wrapper in _wrappers(connections))
+
+
+def set_dirty(connections=None):
+    "Marks the connections as holding uncommitted changes."
+    if not _state.managed:
+        raise TransactionManagementError(
+            "This code isn't under transaction management: "
+            'call enter_transaction_management() first.')
+    for wrapper in _wrappers(connections):
+        _state.dirty[wrapper] = True
+
+
+def set_clean(connections=None):
+    "Marks the connections as having no uncommitted changes."
+    for wrapper in _wrappers(connections):
+        _state.dirty.pop(wrapper, None)
+
+
+def commit(connections=None):
+    "Commits the connections, one after another."
+    for wrapper in _wrappers(connections):
+        wrapper._commit()
+        _state.dirty.pop(wrapper, None)
+
+
+def rollback(connections=None):
+    "Rolls the connections back."
+    for wrapper in _wrappers(connections):
+        wrapper._rollback()
+        _state.dirty.pop(wrapper, None)
+
+
+def commit_unless_managed(connections=None):
+    "Commits now if unmanaged; under management, marks the connections dirty."
+    if is_managed():
+        set_dirty(connections)
+    else:
+        commit(connections)
+
+
+def rollback_unless_managed(connections=None):
+    "Rolls back now if unmanaged; under management, leaves it to the block."
+    if not is_managed():
+        rollback(connections)
+
+
+def _decorator(body):
+    """Makes a transaction decorator usable bare (``@d``), called
+    (``@d(connections=...)``) or applied (``d(func, connections)``)."""
+    @functools.wraps(body)
+    def decorator(func=None, connections=None):
+        if func is not None and not callable(func):
+            func, connections = None, func
+        if func is None:
+            return lambda f: decorator(f, connections)
+
+        @functools.wraps(func)
+        def wrapped(*args, **kwargs):
+            return body(func, connections, args, kwargs)
+        return wrapped
+    return decorator
+
+
+@_decorator
+def autocommit(func, connections, args, kwargs):
+    "Runs the function unmanaged: each save commits at once."
+    enter_transaction_management()
+    managed(False)
+    try:
+        return func(*args, **kwargs)
+    finally:
+        leave_transaction_management()
+
+
+@_decorator
+def commit_on_success(func, connections, args, kwargs):
+    """Runs the function managed; commits the connections if it returns,
+    rolls them back if it raises."""
+    enter_transaction_management()
+    managed(True)
+    try:
+        try:
+            result = func(*args, **kwargs)
+        except BaseException:
+            if is_dirty(connections):
+                rollback(connections)
+            raise
+        if is_dirty(connections):
+            commit(connections)
+        return result
+    finally:
+        leave_transaction_management()
+
+
+@_decorator
+def commit_manually(func, connections, args, kwargs):
+    """Runs the function managed; it must commit or roll back itself, or
+    TransactionManagementError is raised when it ends."""
+    enter_transaction_management()
+    managed(True)
+    try:
+        return func(*args, **kwargs)
+    finally:
+        leave_transaction_management()

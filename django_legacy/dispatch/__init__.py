@@ -1,0 +1,1 @@
+"""A small signal dispatcher with the 2007 ``dispatcher`` API."""

@@ -1,0 +1,96 @@
+"""Connect receivers to signals and send signals (rebuilds django/dispatch/dispatcher.py).
+
+The 2007 code used PyDispatcher; this keeps its calling convention
+(``connect(receiver, signal=..., sender=Any, weak=True)``,
+``send(signal=..., sender=..., **named)``) in a few dozen lines.
+Receivers are held weakly by default, as PyDispatcher did.
+"""
+
+import weakref
+
+
+class _Any:
+    def __repr__(self):
+        return 'Any'
+
+
+Any = _Any()
+
+# signal -> list of (receiver reference, sender); a reference is called to
+# get the receiver back, and returns None once the receiver is gone.
+_receivers = {}
+
+
+def _reference(receiver, weak):
+    if not weak:
+        return lambda: receiver
+    if hasattr(receiver, '__self__') and hasattr(receiver, '__func__'):
+        return weakref.WeakMethod(receiver)
+    try:
+        return weakref.ref(receiver)
+    except TypeError:  # builtins and some callables cannot be weakly referenced
+        return lambda: receiver
+
+
+def connect(receiver, signal=Any, sender=Any, weak=True):
+    """Call ``receiver(signal=..., sender=..., **named)`` whenever ``signal``
+    is sent by ``sender`` (or by anyone, when sender is Any)."""
+    if signal is Any:
+        raise ValueError('connect() needs a signal to connect %r to' % (receiver,))
+    disconnect(receiver, signal, sender)
+    _receivers.setdefault(signal, []).append((_reference(receiver, weak), sender))
+
+
+def disconnect(receiver, signal=Any, sender=Any):
+    "Forget ``receiver`` for ``signal`` and ``sender``; no error if unknown."
+    entries = _receivers.get(signal)
+    if not entries:
+        return
+    entries[:] = [(ref, s) for (ref, s) in entries
+                  if not (s is sender and ref() == receiver)]
+
+
+def live_receivers(signal, sender=Any):
+    "Returns the receivers that would be called for ``signal`` from ``sender``."
+    entries = _receivers.get(signal)
+    if not entries:
+        return []
+    found, dead = [], False
+    for ref, s in entries:
+        receiver = ref()
+        if receiver is None:
+            dead = True
+        elif s is Any or s is sender:
+            found.append(receiver)
+    if dead:
+        entries[:] = [(ref, s) for (ref, s) in entries if ref() is not None]
+    return found
+
+
+def send(signal=Any, sender=Any, **named):
+    """Send ``signal``; returns a list of (receiver, response).
+
+    Receivers accept the keyword arguments they name; the rest are dropped,
+    as PyDispatcher's robustapply did.
+    """
+    responses = []
+    for receiver in live_receivers(signal, sender):
+        responses.append((receiver, _robust_call(receiver, signal, sender, named)))
+    return responses
+
+
+def _robust_call(receiver, signal, sender, named):
+    import inspect
+    arguments = dict(named, signal=signal, sender=sender)
+    try:
+        parameters = inspect.signature(receiver).parameters
+    except (TypeError, ValueError):
+        return receiver(**arguments)
+    if any(p.kind is p.VAR_KEYWORD for p in parameters.values()):
+        return receiver(**arguments)
+    return receiver(**{k: v for k, v in arguments.items() if k in parameters})
+
+
+def has_receivers(signal):
+    "True when anything may be listening to ``signal`` (a cheap check before send)."
+    return bool(_receivers.get(signal))

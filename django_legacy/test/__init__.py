@@ -1,0 +1,1 @@
+"""Test support: test databases and the historical test runner."""

@@ -1,0 +1,94 @@
+#!/usr/bin/env python
+"""Runs the historical test suite of the multiple-db-support branch.
+
+    python runtests.py [-v 0|1|2] [--settings MODULE] [label ...]
+
+Runs the doctests and unittests of every app in branch_tests/modeltests and
+branch_tests/regressiontests (or of the labelled ones) on fresh test
+databases. Without --settings or DJANGO_SETTINGS_MODULE it uses the bundled
+SQLite settings (branch_tests/settings_sqlite.py).
+"""
+
+import argparse
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BRANCH_TESTS = os.path.join(HERE, 'branch_tests')
+TEST_GROUPS = ('modeltests', 'regressiontests')
+DEFAULT_SETTINGS = 'settings_sqlite'
+
+
+class UsageError(Exception):
+    "A mistake on the command line: reported in one line, exit status 1."
+
+
+def discover_apps():
+    "Returns {label: dotted app name} for every test app, in run order."
+    apps = {}
+    for group in TEST_GROUPS:
+        directory = os.path.join(BRANCH_TESTS, group)
+        for name in sorted(os.listdir(directory)):
+            if os.path.exists(os.path.join(directory, name, 'models.py')):
+                apps[name] = '%s.%s' % (group, name)
+    return apps
+
+
+def select_apps(labels):
+    "Returns the dotted names of the apps to run; raises UsageError for an unknown label."
+    apps = discover_apps()
+    unknown = [label for label in labels if label not in apps]
+    if unknown:
+        raise UsageError('unknown test app %r; choose from: %s'
+                         % (unknown[0], ', '.join(apps)))
+    return [apps[label] for label in labels] if labels else list(apps.values())
+
+
+def configure(settings_module, app_names):
+    "Loads the settings and installs the test apps; returns the settings."
+    os.environ['DJANGO_SETTINGS_MODULE'] = settings_module
+    from django_legacy.conf import settings
+    try:
+        settings.INSTALLED_APPS = tuple(app_names)
+    except ImportError as e:
+        raise UsageError(str(e).splitlines()[0])
+    return settings
+
+
+def parse(argv):
+    parser = argparse.ArgumentParser(
+        prog='runtests.py', description='Run the historical test suite of the branch.')
+    parser.add_argument('-v', '--verbosity', type=int, choices=(0, 1, 2), default=1,
+                        help='0: summary only, 1: dots, 2: one line per test')
+    parser.add_argument('--settings', help='settings module (default: the bundled SQLite '
+                        'settings, or DJANGO_SETTINGS_MODULE)')
+    parser.add_argument('labels', nargs='*', metavar='label',
+                        help='test apps to run (default: all)')
+
+    def one_line_error(message):
+        sys.stderr.write('runtests.py: error: %s\n' % message)
+        sys.exit(1)
+    parser.error = one_line_error
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    options = parse(sys.argv[1:] if argv is None else argv)
+    sys.path.insert(0, BRANCH_TESTS)
+    try:
+        app_names = select_apps(options.labels)
+        settings_module = (options.settings or os.environ.get('DJANGO_SETTINGS_MODULE')
+                           or DEFAULT_SETTINGS)
+        configure(settings_module, app_names)
+        from django_legacy.db.models import loading
+        from django_legacy.test.simple import run_tests
+        modules = [loading.load_app(name) for name in app_names]
+    except UsageError as e:
+        sys.stderr.write('runtests.py: error: %s\n' % e)
+        return 1
+    failures = run_tests(modules, verbosity=options.verbosity)
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
