@@ -206,8 +206,10 @@ def connection_settings(name):
 
     The holder snapshots the default connection's DATABASE_* values and lays
     the entry's over them; other settings read through to ``settings``.
+    CONNECTION_NAME holds ``name``.
     """
     holder = UserSettingsHolder(settings._target if settings.configured else settings)
+    holder.CONNECTION_NAME = name
     for key in CONNECTION_SETTINGS:
         setattr(holder, key, getattr(settings, key, None))
     if name is not _default:

@@ -5,7 +5,8 @@ sliced by index, and runs it on ``model._default_manager.db``, the model's
 own connection. Values travel only as query parameters.
 """
 
-from django_legacy.db.models.fields import LOOKUP_TYPES, FieldDoesNotExist
+from django_legacy.db.models.fields import LOOKUP_TYPES
+from django_legacy.db.models.fields.related import pk_of
 from django_legacy.dispatch import dispatcher
 
 # How many rows iterator() fetches at a time, and how many keys go in one IN ().
@@ -168,6 +169,10 @@ class Compiler:
             return '%s IS %sNULL' % (column, '' if value else 'NOT ')
         if lookup_type == 'exact' and value is None:
             return '%s IS NULL' % column
+        if lookup_type in ('in', 'range'):
+            value = [pk_of(v) for v in value]
+        else:
+            value = pk_of(value)
         params = field.get_db_prep_lookup(lookup_type, value)
         if lookup_type == 'in':
             if not params:
@@ -417,7 +422,7 @@ class QuerySet:
 
     def get(self, *args, **kwargs):
         "Returns the one object matching the lookups."
-        clone = self.filter(*args, **kwargs)
+        clone = self.filter(*args, **kwargs) if (args or kwargs) else self._clone()
         objects = list(clone)
         if not objects:
             raise self.model.DoesNotExist('%s matching query does not exist.'

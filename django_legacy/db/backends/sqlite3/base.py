@@ -85,8 +85,9 @@ def get_random_function_sql():
 
 
 def get_drop_foreignkey_sql():
-    "SQLite cannot drop a constraint; there is no such SQL."
-    return ''
+    """The ANSI words, for output only: SQLite cannot alter a constraint,
+    which is why supports_constraints is False and nothing runs this."""
+    return 'DROP CONSTRAINT'
 
 
 def get_pk_default_value():
@@ -137,8 +138,9 @@ class CursorWrapper:
 
 # An in-memory database lives as long as its DB-API connection, so closing
 # it would destroy the data (0.96 ignored close() on ':memory:' for that
-# reason). Here each thread keeps its in-memory connections, and a wrapper
-# made later in the same thread finds the same database again.
+# reason). Here each thread keeps its in-memory connections, one per
+# connection name, and a wrapper made later in the same thread for the same
+# name finds the same database again.
 _memory = threading.local()
 
 
@@ -177,15 +179,16 @@ class DatabaseWrapper:
             kept = getattr(_memory, 'connections', None)
             if kept is None:
                 kept = _memory.connections = {}
-            if name in kept:
-                return kept[name]
+            key = getattr(self.settings, 'CONNECTION_NAME', None)
+            if key in kept:
+                return kept[key]
         try:
             conn = sqlite3.connect(name, isolation_level=None, **self.options)
         except sqlite3.Error as e:
             raise DatabaseError('cannot open SQLite database %r: %s' % (name, e)) from e
         conn.create_function('django_extract', 2, _extract, deterministic=True)
         if name == ':memory:':
-            kept[name] = conn
+            kept[key] = conn
         return conn
 
     def cursor(self):

@@ -109,7 +109,7 @@ class RelatedField:
         return not isinstance(self.rel.to, str)
 
 
-def _pk_of(value):
+def pk_of(value):
     "A model instance's primary key, or the value itself."
     meta = getattr(value, '_meta', None)
     if meta is not None:
@@ -154,22 +154,22 @@ class ForeignKey(RelatedField, Field):
         return None if template is None else template % target.__dict__
 
     def to_python(self, value):
-        value = _pk_of(value)
+        value = pk_of(value)
         if value is None:
             return None
         return self.rel.get_related_field().to_python(value)
 
     def get_db_prep_save(self, value):
-        value = _pk_of(value)
+        value = pk_of(value)
         if value is None or value == '':
             return None
         return self.rel.get_related_field().get_db_prep_save(value)
 
     def get_db_prep_lookup(self, lookup_type, value):
         if lookup_type in ('in', 'range'):
-            value = [_pk_of(v) for v in value]
+            value = [pk_of(v) for v in value]
         elif lookup_type != 'isnull':
-            value = _pk_of(value)
+            value = pk_of(value)
         return self.rel.get_related_field().get_db_prep_lookup(lookup_type, value)
 
     def pre_save(self, instance, add):
