@@ -97,9 +97,11 @@ class UserSettingsHolder:
         self.default_settings = default_settings
 
     def __getattr__(self, name):
-        if name == 'default_settings':
-            raise AttributeError(name)
-        return getattr(self.__dict__['default_settings'], name)
+        try:
+            default = self.__dict__['default_settings']
+        except KeyError:  # while being copied or unpickled
+            raise AttributeError(name) from None
+        return getattr(default, name)
 
     def __dir__(self):
         return sorted(set(self.__dict__) | set(dir(self.default_settings)))

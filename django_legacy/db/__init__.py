@@ -387,9 +387,12 @@ def runshell():
     return connections[_default].runshell()
 
 
-def _reset_queries(**kwargs):
+def _request_started(**kwargs):
+    """Empties each open connection's query log and forgets the connections
+    managers resolved, so the request routes by the settings it starts with."""
     for info in connections.values():
         info.reset_queries()
+    connections._managers().clear()
 
 
 def _request_finished(**kwargs):
@@ -401,6 +404,6 @@ def _rollback_on_exception(**kwargs):
     transaction.rollback_unless_managed()
 
 
-dispatcher.connect(_reset_queries, signal=signals.request_started)
+dispatcher.connect(_request_started, signal=signals.request_started)
 dispatcher.connect(_request_finished, signal=signals.request_finished)
 dispatcher.connect(_rollback_on_exception, signal=signals.got_request_exception)
