@@ -39,7 +39,7 @@ class QueryLog:
         self.cursor = cursor
         self.db = db
 
-    def execute(self, sql, params=()):
+    def execute(self, sql, params=None):
         start = time.perf_counter()
         try:
             return self.cursor.execute(sql, params)
@@ -92,3 +92,45 @@ def split_statements(sql):
     if rest:
         statements.append(rest + ';')
     return statements
+
+
+class FormatCursorWrapper:
+    """Cursor wrapper for drivers that take %s placeholders themselves
+    (psycopg, MySQLdb): it only re-raises their errors as ours."""
+
+    __slots__ = ('cursor', 'driver_error', 'reraise')
+
+    def __init__(self, cursor, driver_error, reraise):
+        self.cursor = cursor
+        self.driver_error = driver_error
+        self.reraise = reraise
+
+    def execute(self, sql, params=None):
+        try:
+            return self.cursor.execute(sql, params)
+        except self.driver_error as e:
+            raise self.reraise(e) from e
+
+    def executemany(self, sql, param_list):
+        try:
+            return self.cursor.executemany(sql, param_list)
+        except self.driver_error as e:
+            raise self.reraise(e) from e
+
+    def __getattr__(self, name):
+        return getattr(self.cursor, name)
+
+    def __iter__(self):
+        return iter(self.cursor)
+
+
+def require_driver(module_name, package, engine):
+    """Imports a database driver, or raises ImproperlyConfigured naming the
+    package to install."""
+    import importlib
+    import importlib.util
+    from django_legacy.core.exceptions import ImproperlyConfigured
+    if importlib.util.find_spec(module_name) is None:
+        raise ImproperlyConfigured(
+            'The %s backend needs the %r module: pip install %s' % (engine, module_name, package))
+    return importlib.import_module(module_name)

@@ -111,8 +111,14 @@ class CursorWrapper:
         self.cursor = cursor
         self.connection = connection
 
-    def execute(self, sql, params=()):
-        sql, writes = _convert(sql)
+    def execute(self, sql, params=None):
+        """Runs ``sql``; with ``params`` (even empty) its %s placeholders
+        are bound and %% stands for %; without, it runs as written."""
+        if params is None:
+            writes = _convert(sql)[1]
+            params = ()
+        else:
+            sql, writes = _convert(sql)
         try:
             if writes and not self.connection.in_transaction:
                 self.cursor.execute('BEGIN')

@@ -1,0 +1,155 @@
+"""PostgreSQL through psycopg 3 (rebuilds django/db/backends/postgresql/base.py).
+
+Building SQL for this backend needs neither the server nor the driver;
+only opening a connection imports psycopg. The driver's implicit
+transactions are left on: the package commits and rolls back.
+"""
+
+from django_legacy.core.exceptions import ImproperlyConfigured
+from django_legacy.db.backends import (
+    DatabaseError, FormatCursorWrapper, IntegrityError, QueryLog, require_driver)
+
+__all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
+
+# Does the backend support ALTER TABLE ... ADD CONSTRAINT?
+supports_constraints = True
+# Can several statements run in one execute()?
+supports_compound_statements = True
+# May a column be declared UNIQUE and PRIMARY KEY at once?
+allows_unique_and_pk = False
+# Is there a sequence to reset after loading rows with explicit ids?
+supports_sequence_reset = True
+# How many seconds to wait for the server before giving up.
+CONNECT_TIMEOUT = 10
+
+OPERATOR_MAPPING = {
+    'exact': '= %s',
+    'iexact': 'ILIKE %s',
+    'contains': 'LIKE %s',
+    'icontains': 'ILIKE %s',
+    'gt': '> %s',
+    'gte': '>= %s',
+    'lt': '< %s',
+    'lte': '<= %s',
+    'startswith': 'LIKE %s',
+    'endswith': 'LIKE %s',
+    'istartswith': 'ILIKE %s',
+    'iendswith': 'ILIKE %s',
+}
+
+
+def quote_name(name):
+    if name.startswith('"') and name.endswith('"'):
+        return name
+    return '"%s"' % name
+
+
+def get_last_insert_id(cursor, table_name, pk_name):
+    "Returns the id the serial column of ``table_name`` gave the last INSERT."
+    cursor.execute("SELECT CURRVAL('\"%s_%s_seq\"')" % (table_name, pk_name), ())
+    return cursor.fetchone()[0]
+
+
+def get_date_extract_sql(lookup_type, column):
+    return "EXTRACT('%s' FROM %s)" % (lookup_type, column)
+
+
+def get_limit_offset_sql(limit, offset=None):
+    sql = 'LIMIT %s' % ('ALL' if limit is None else limit)
+    if offset:
+        sql += ' OFFSET %s' % offset
+    return sql
+
+
+def get_random_function_sql():
+    return 'RANDOM()'
+
+
+def get_drop_foreignkey_sql():
+    return 'DROP CONSTRAINT'
+
+
+def get_pk_default_value():
+    return 'DEFAULT'
+
+
+def connect_parameters(settings):
+    "Returns the keyword arguments psycopg.connect() gets for ``settings``."
+    params = {'dbname': settings.DATABASE_NAME, 'connect_timeout': CONNECT_TIMEOUT}
+    for key, setting in (('user', 'DATABASE_USER'), ('password', 'DATABASE_PASSWORD'),
+                         ('host', 'DATABASE_HOST'), ('port', 'DATABASE_PORT')):
+        value = getattr(settings, setting)
+        if value:
+            params[key] = str(value)
+    params.update(settings.DATABASE_OPTIONS or {})
+    return params
+
+
+def describe(settings):
+    "Names the server and database of ``settings``, for error messages."
+    return 'database %r on host %r, port %r' % (
+        settings.DATABASE_NAME, settings.DATABASE_HOST or 'localhost (socket)',
+        settings.DATABASE_PORT or 5432)
+
+
+class DatabaseWrapper:
+    """One psycopg connection, opened on the first cursor()."""
+
+    def __init__(self, settings=None, **options):
+        if settings is None:
+            from django_legacy.conf import settings
+        self.settings = settings
+        self.options = options
+        self.connection = None
+        self.queries = []
+
+    def __repr__(self):
+        return '<postgresql DatabaseWrapper %r>' % (self.settings.DATABASE_NAME,)
+
+    def _driver(self):
+        return require_driver('psycopg', "'django_legacy[postgresql]' (psycopg)", 'postgresql')
+
+    def _connect(self):
+        psycopg = self._driver()
+        if not self.settings.DATABASE_NAME:
+            raise ImproperlyConfigured(
+                'DATABASE_NAME is empty for a postgresql connection: set it to the name '
+                'of a database on the server.')
+        params = dict(connect_parameters(self.settings), **self.options)
+        try:
+            return psycopg.connect(**params)
+        except psycopg.Error as e:
+            raise DatabaseError('cannot connect to %s: %s' % (
+                describe(self.settings), str(e).strip())) from e
+
+    def cursor(self):
+        psycopg = self._driver()
+        if self.connection is None:
+            self.connection = self._connect()
+        cursor = FormatCursorWrapper(self.connection.cursor(), psycopg.Error, _reraise)
+        if self.settings.DEBUG:
+            return QueryLog(cursor, self)
+        return cursor
+
+    def _commit(self):
+        if self.connection is not None:
+            try:
+                self.connection.commit()
+            except self._driver().Error as e:
+                raise _reraise(e) from e
+
+    def _rollback(self):
+        if self.connection is not None:
+            self.connection.rollback()
+
+    def close(self):
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+def _reraise(error):
+    psycopg = require_driver('psycopg', "'django_legacy[postgresql]' (psycopg)", 'postgresql')
+    if isinstance(error, psycopg.IntegrityError):
+        return IntegrityError(*error.args)
+    return DatabaseError(*error.args)

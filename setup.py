@@ -1,0 +1,29 @@
+"""Packaging for django_legacy."""
+
+from setuptools import find_packages, setup
+
+setup(
+    name='django_legacy',
+    version='0.1.0',
+    description="A working Python 3 rebuild of Django's 2006-2007 multiple-db-support branch",
+    long_description=open('README.rst', encoding='utf-8').read(),
+    long_description_content_type='text/x-rst',
+    license='BSD-3-Clause',
+    python_requires='>=3.9',
+    packages=find_packages(include=['django_legacy', 'django_legacy.*']),
+    install_requires=[],
+    extras_require={
+        'postgresql': ['psycopg[binary]>=3.1'],
+        'test': ['pytest>=7', 'pytest-cov>=4', 'coverage>=7', 'tox>=4', 'hypothesis>=6',
+                 'ruff>=0.4'],
+        'compare': ['Django>=4.2,<6'],
+        'bench': ['SQLAlchemy>=2', 'peewee>=3', 'Django>=4.2,<6'],
+    },
+    entry_points={
+        'console_scripts': ['django-legacy-admin = django_legacy.core.management:main'],
+    },
+    classifiers=[
+        'Programming Language :: Python :: 3',
+        'Topic :: Database',
+    ],
+)

@@ -1,0 +1,27 @@
+"""Helpers shared by the pytest tests."""
+
+import contextlib
+
+from django_legacy.db import transaction
+
+
+@contextlib.contextmanager
+def installed(*models):
+    """Installs the models' tables on their connections for the block, then
+    drops them."""
+    pending = {}
+    for model in models:
+        pending = model.objects.install(pending=pending)
+    try:
+        yield
+    finally:
+        transaction.rollback_unless_managed()
+        for model in reversed(models):
+            model.objects.drop(cascade=True)
+
+
+def place(settings, name, *labels):
+    "Adds model labels to the MODELS of OTHER_DATABASES[name]."
+    settings.OTHER_DATABASES[name].setdefault('MODELS', [])
+    settings.OTHER_DATABASES[name]['MODELS'] = list(
+        settings.OTHER_DATABASES[name]['MODELS']) + list(labels)
