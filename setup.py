@@ -20,7 +20,7 @@ setup(
         'bench': ['SQLAlchemy>=2', 'peewee>=3', 'Django>=4.2,<6'],
     },
     entry_points={
-        'console_scripts': ['django-legacy-admin = django_legacy.core.management:main'],
+        'console_scripts': ['django-legacy-admin = django_legacy.core.management:execute_from_command_line'],
     },
     classifiers=[
         'Programming Language :: Python :: 3',

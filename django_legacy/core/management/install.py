@@ -4,6 +4,7 @@ New as a module: the branch kept this in its one management.py.
 """
 
 from django_legacy.core.exceptions import ImproperlyConfigured
+from django_legacy.core.management.sql import Builders, clear_plan, install_plan
 from django_legacy.db import transaction
 from django_legacy.db.models import loading
 
@@ -12,55 +13,73 @@ class PendingReferencesError(ImproperlyConfigured):
     "Every model was installed but some references never found their target."
 
 
-def installed_models():
-    """Returns the models of INSTALLED_APPS whose table exists on their
-    connection (the table list is read once per connection)."""
-    tables = {}
-    found = set()
-    for model in loading.get_models():
-        db = model._default_manager.db
-        if id(db) not in tables:
-            tables[id(db)] = set(model._default_manager.get_table_list())
-        if model._meta.db_table in tables[id(db)]:
-            found.add(model)
-    return found
-
-
-def install_models(models, initial_data=True, pending=None, verbosity=1, out=None):
-    """Installs ``models`` in order through Manager.install, carrying the
-    pending references from one to the next; returns what is still pending."""
-    pending = {} if pending is None else pending
-    for model in models:
-        if verbosity >= 1 and out is not None:
-            out.write('Creating table %s\n' % model._meta.db_table)
-        pending = model._default_manager.install(initial_data=initial_data, pending=pending)
-    return pending
-
-
 def pending_message(pending):
     return 'All apps were installed, but there were still pending references to: %s' % (
         ', '.join(sorted('%s.%s' % (m._meta.app_label, m._meta.object_name) for m in pending)))
 
 
-def syncdb(verbosity=1, interactive=True, out=None):
-    """Creates the tables of every model of INSTALLED_APPS that has none yet.
+def uninstalled(models, builders):
+    "Returns the models whose table does not exist on their connection."
+    return [m for m in models if m._meta.db_table not in builders.for_model(m).tables]
 
-    Runs as one managed transaction over every connection it touches: if a
-    statement fails, or references are left pending, all of it is rolled
-    back and the error raised. Returns the installed models.
-    """
-    already = installed_models()
-    models = [m for m in loading.get_models() if m not in already]
+
+def run_managed(plan_function):
+    """Builds a plan and executes it as one managed transaction over every
+    connection it touches: all of it is committed, or on any error all of it
+    is rolled back and the error raised. Returns the plan."""
     transaction.enter_transaction_management()
     transaction.managed(True)
     try:
-        pending = install_models(models, initial_data=True, verbosity=verbosity, out=out)
-        if pending:
-            raise PendingReferencesError(pending_message(pending))
+        plan = plan_function()
+        plan.execute()
         transaction.commit()
     except BaseException:
         transaction.rollback()
         raise
     finally:
         transaction.leave_transaction_management()
+    return plan
+
+
+def install(models, fail_on_pending=True):
+    """Installs ``models`` (their tables, indexes, join tables and initial
+    data); returns (plan, pending)."""
+    result = {}
+
+    def plan():
+        result['plan'], result['pending'] = install_plan(models)
+        if fail_on_pending and result['pending']:
+            raise PendingReferencesError(pending_message(result['pending']))
+        return result['plan']
+    run_managed(plan)
+    return result['plan'], result['pending']
+
+
+def syncdb(verbosity=1, interactive=True, out=None):
+    """Creates the tables of every model of INSTALLED_APPS that has none yet,
+    in one transaction over all connections (see run_managed). Returns the
+    installed models."""
+    builders = Builders()
+    models = uninstalled(loading.get_models(), builders)
+
+    def plan():
+        plan, pending = install_plan(models, builders=builders)
+        if pending:
+            raise PendingReferencesError(pending_message(pending))
+        return plan
+    run_managed(plan)
+    if verbosity >= 1 and out is not None:
+        for model in models:
+            out.write('Creating table %s\n' % model._meta.db_table)
     return models
+
+
+def reset(models):
+    "Drops the models' tables and installs them again; returns the plan."
+    def plan():
+        builders = Builders()
+        plan = clear_plan(models, builders)
+        install, pending = install_plan(models, builders=builders)
+        plan.extend(install)
+        return plan
+    return run_managed(plan)

@@ -97,28 +97,36 @@ class Manager:
     # -- schema manipulation, on the model's own connection ------------------
 
     def _builder(self):
-        """Returns a SchemaBuilder of this connection's backend that counts
-        as created the models whose tables exist on the connection."""
+        """Returns a new SchemaBuilder of this connection's backend that
+        counts as created the models whose tables exist on the connection."""
         creation = self.db.get_creation_module()
         builder = creation.builder.__class__()
         builder.tables = builder.get_table_list(self.db)
         builder.models_already_seen.update(self.get_installed_models(builder.tables))
         return builder
 
-    def get_install_statements(self, initial_data=False, pending=None):
+    def get_install_statements(self, initial_data=False, pending=None, builder=None,
+                               indexes=True):
         """Returns (statements, pending): what install() would execute, and
-        the references left waiting, {referenced model: [(model, field)]}."""
+        the references left waiting, {referenced model: [(model, field)]}.
+
+        ``builder`` carries what earlier models created when several are
+        planned before any is run (by default, a fresh one that counts the
+        tables on the connection); ``indexes`` and ``initial_data`` say
+        whether to include those statements.
+        """
         from django_legacy.db.models.fields.related import ManyToManyField
         model = self.model
         pending = {} if pending is None else pending
-        builder = self._builder()
+        builder = self._builder() if builder is None else builder
         waiting = pending.pop(model, [])
         later_m2m = [(cls, f) for cls, f in waiting if isinstance(f, ManyToManyField)]
         references = [(cls, f) for cls, f in waiting if not isinstance(f, ManyToManyField)]
         if references:
             pending[model] = references
         statements, pending = builder.get_create_table(model, pending=pending)
-        statements += builder.get_create_indexes(model)
+        if indexes:
+            statements += builder.get_create_indexes(model)
         for field in model._meta.many_to_many:
             target = field.rel.to
             if target in builder.models_already_seen:

@@ -1,0 +1,128 @@
+"""The statements of the SQL actions, per connection (part of the branch's django/core/management.py).
+
+Each function returns a Plan: (connection name, BoundStatement) pairs in
+the order they run. The SQL actions print a plan; install, syncdb and reset
+execute the same plan, so what is printed is what runs.
+"""
+
+from django_legacy.db import model_connection_name
+
+
+class Plan:
+    "Statements with the names of the connections they run on, in order."
+
+    def __init__(self):
+        self.items = []
+        self.messages = []     # what the plan could not do, for standard error
+
+    def add(self, name, statements):
+        self.items.extend((name, statement) for statement in statements)
+
+    def extend(self, other):
+        self.items.extend(other.items)
+        self.messages.extend(other.messages)
+
+    def connection_names(self):
+        "Returns the names the plan uses, the default first."
+        return sorted({name for name, _ in self.items})
+
+    def render(self):
+        """Returns the plan as text: bare statements for one connection,
+        grouped between marker lines for several."""
+        names = self.connection_names()
+        if len(names) <= 1:
+            return ''.join('%s\n' % statement for _, statement in self.items)
+        lines = []
+        for name in names:
+            lines.append(' -- The following statements are for connection: %s' % name)
+            lines.extend(str(s) for n, s in self.items if n == name)
+            lines.append(' -- END statements for %s' % name)
+        return '\n'.join(lines) + '\n'
+
+    def execute(self):
+        "Runs every statement, in order."
+        for _, statement in self.items:
+            statement.execute()
+
+
+class Builders:
+    """One SchemaBuilder per connection for a whole plan, so that a model
+    planned earlier counts as created for the models planned after it."""
+
+    def __init__(self):
+        self._builders = {}
+
+    def for_model(self, model):
+        db = model._default_manager.db
+        key = id(db.connection)
+        if key not in self._builders:
+            self._builders[key] = model._default_manager._builder()
+        return self._builders[key]
+
+
+def install_plan(models, initial_data=True, indexes=True, pending=None, builders=None):
+    """Returns (plan, pending): what installing ``models`` in order runs,
+    and the references still waiting at the end."""
+    builders = builders or Builders()
+    pending = {} if pending is None else pending
+    plan = Plan()
+    for model in models:
+        statements, pending = model._default_manager.get_install_statements(
+            initial_data=initial_data, pending=pending, builder=builders.for_model(model),
+            indexes=indexes)
+        plan.add(model_connection_name(model), statements)
+    return plan, pending
+
+
+def index_plan(models):
+    plan = Plan()
+    for model in models:
+        builder = model._default_manager.db.get_creation_module().builder
+        plan.add(model_connection_name(model), builder.get_create_indexes(model))
+    return plan
+
+
+def initial_data_plan(models):
+    plan = Plan()
+    for model in models:
+        builder = model._default_manager.db.get_creation_module().builder
+        plan.add(model_connection_name(model), builder.get_initialdata(model))
+    return plan
+
+
+def clear_plan(models, builders=None):
+    """Returns the plan that drops the tables of ``models`` that exist, last
+    model first, with their many-to-many tables and the constraints other
+    tables hold on them."""
+    builders = builders or Builders()
+    plan = Plan()
+    for model in reversed(list(models)):
+        builder = builders.for_model(model)
+        table = model._meta.db_table
+        if table not in builder.tables:
+            continue
+        plan.add(model_connection_name(model), builder.get_drop_table(model, cascade=True))
+        gone = {table} | {f.m2m_db_table() for f in model._meta.many_to_many}
+        builder.tables = [t for t in builder.tables if t not in gone]
+        builder.models_already_seen.discard(model)
+    return plan
+
+
+def sequence_reset_plan(models):
+    """Returns the plan of sequence resets; a model whose backend has no
+    sequences gets a message instead."""
+    plan = Plan()
+    for model in models:
+        db = model._default_manager.db
+        if db.backend.supports_sequence_reset:
+            builder = db.get_creation_module().builder
+            plan.add(model_connection_name(model), builder.get_sequence_reset(model))
+        else:
+            plan.messages.append(
+                '%s is configured to use database engine %s, which does not support '
+                'sequence reset.' % (model._meta.object_name, db.settings.DATABASE_ENGINE))
+    return plan
+
+
+__all__ = ('Plan', 'Builders', 'install_plan', 'index_plan', 'initial_data_plan',
+           'clear_plan', 'sequence_reset_plan')

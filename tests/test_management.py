@@ -1,0 +1,231 @@
+"""The management actions: output, exit status, and that what is printed is what runs."""
+
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from django_legacy.core.management import ACTIONS, main
+from django_legacy.db import connections
+from tests.helpers import place
+from tests.testapp.models import Author, Book, Counter, Node, Tag, Trip
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TESTAPP = (Author, Book, Tag, Counter, Node, Trip)
+
+
+def run(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def testapp(isolated_settings):
+    "tests.testapp installed as an app: Author, Book, Tag on _a, the rest on the default."
+    isolated_settings.INSTALLED_APPS = ('tests.testapp',)
+    place(isolated_settings, '_a', 'testapp.Author', 'testapp.Book', 'testapp.Tag')
+    yield isolated_settings
+    for model in reversed(TESTAPP):
+        if model._meta.db_table in model.objects.get_table_list():
+            model.objects.drop(cascade=True)
+
+
+def test_every_action_has_help_and_docs(capsys):
+    with open(os.path.join(HERE, 'docs', 'multiple_db.txt'), encoding='utf-8') as f:
+        guide = f.read()
+    for name, action in ACTIONS.items():
+        assert action.help and action.help.endswith('.'), name
+        assert action.function.__name__ == 'action_%s' % name
+        assert '``%s``' % name in guide, 'docs/multiple_db.txt does not describe %s' % name
+    with pytest.raises(SystemExit) as exited:
+        main(['--help'])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for name, action in ACTIONS.items():
+        assert '  %-17s %s' % (name, action.help) in out
+
+
+def test_sql_is_grouped_per_connection(testapp):
+    status, out, err = run('sql', 'testapp')
+    assert status == 0 and err == ''
+    assert out.startswith(' -- The following statements are for connection: <default>\n')
+    assert ' -- END statements for <default>\n -- The following statements are for connection: _a\n' in out
+    assert out.endswith(' -- END statements for _a\n')
+    assert 'CREATE TABLE "testapp_book" (\n    "id" integer NOT NULL PRIMARY KEY,\n' \
+           '    "title" varchar(100) NOT NULL,\n' \
+           '    "author_id" integer NOT NULL REFERENCES "testapp_author" ("id"),\n' in out
+    assert 'CREATE INDEX' not in out
+
+
+def test_single_connection_output_is_bare(testapp):
+    testapp.OTHER_DATABASES['_a']['MODELS'] = []
+    status, out, err = run('sqlindexes', 'testapp')
+    assert err == '', err
+    assert status == 0
+    assert out == ('CREATE INDEX testapp_book_title ON "testapp_book" ("title");\n'
+                   'CREATE INDEX testapp_book_author_id ON "testapp_book" ("author_id");\n'
+                   'CREATE INDEX testapp_tag_label ON "testapp_tag" ("label");\n'
+                   'CREATE INDEX testapp_node_parent_id ON "testapp_node" ("parent_id");\n')
+
+
+def statements_of(output):
+    "Returns the statements of an action's output, without the marker lines."
+    text = '\n'.join(line for line in output.splitlines() if not line.startswith(' -- '))
+    return [s.strip().rstrip(';') for s in text.split(';\n') if s.strip()]
+
+
+def test_install_leaves_what_sqlall_printed(testapp):
+    status, printed, err = run('sqlall', 'testapp')
+    assert status == 0
+    status, out, err = run('install', 'testapp', '--verbosity', '0')
+    assert (status, out, err) == (0, '', '')
+    created = []
+    for info in (connections['_a'], Counter.objects.db):
+        cursor = info.connection.cursor()
+        cursor.execute("SELECT sql FROM sqlite_master WHERE name LIKE 'testapp%%' "
+                       "AND sql IS NOT NULL", ())
+        created.extend(row[0] for row in cursor.fetchall())
+    assert len(created) == 12
+    assert sorted(created) == sorted(statements_of(printed))
+
+
+def test_sqlclear_and_reset(testapp):
+    assert run('install', 'testapp', '--verbosity', '0')[0] == 0
+    status, out, err = run('sqlclear', 'testapp')
+    assert status == 0
+    assert 'DROP TABLE "testapp_tag_books";\nDROP TABLE "testapp_tag";' in out
+    assert out.index('"testapp_book"') < out.index('"testapp_author"')
+    Author(name='x').save()
+    assert run('reset', 'testapp', '--noinput', '--verbosity', '0')[0] == 0
+    assert Author.objects.count() == 0
+
+
+def test_reset_asks_and_cancels_without_yes(testapp, monkeypatch):
+    monkeypatch.setattr(sys, 'stdin', io.StringIO('no\n'))
+    status, out, err = run('reset', 'testapp')
+    assert status == 1 and err.strip().endswith('error: reset cancelled')
+
+
+def test_sequence_reset_on_sqlite_says_it_cannot(testapp):
+    status, out, err = run('sqlsequencereset', 'testapp')
+    assert status == 0 and out == ''
+    assert 'Author is configured to use database engine sqlite3, which does not support ' \
+           'sequence reset.\n' in err
+
+
+def test_validate_reports_relations_across_connections(testapp):
+    testapp.OTHER_DATABASES['_a']['MODELS'] = ['testapp.Author']
+    status, out, err = run('validate')
+    assert out == '1 error found.\n'
+    assert status == 1
+    assert ("testapp.Book: 'Book' is configured to use connection '<default>' but has "
+            "relation with 'Author', which is configured to use connection '_a'") in err
+    assert "testapp.Tag: 'Tag' is configured" not in err
+    testapp.OTHER_DATABASES['_a']['MODELS'] = ['testapp.Author', 'testapp.Book']
+    status, out, err = run('validate')
+    assert "testapp.Tag: 'Tag' is configured to use connection '<default>' but has relation " \
+           "with 'Book', which is configured to use connection '_a'" in err
+    assert out == '1 error found.\n'
+
+
+def test_actions_refuse_invalid_models_in_one_line(testapp):
+    testapp.OTHER_DATABASES['_a']['MODELS'] = ['testapp.Author']
+    status, out, err = run('sqlall', 'testapp')
+    assert status == 1 and out == ''
+    assert len(err.splitlines()) == 1 and 'model validation failed' in err
+
+
+def test_syncdb_rolls_back_on_every_connection(testapp):
+    "The last model fails on the default connection; _a's tables go too."
+    from tests.testapp import models as app_models
+    table = app_models.Trip._meta.db_table
+    app_models.Trip._meta.db_table = 'testapp_counter'   # created earlier in the same plan
+    try:
+        status, out, err = run('syncdb', '--verbosity', '0')
+    finally:
+        app_models.Trip._meta.db_table = table
+    assert status == 1 and 'already exists' in err
+    for info in (connections['_a'], Counter.objects.db):
+        tables = info.get_introspection_module().get_table_list(info.connection.cursor())
+        assert [t for t in tables if t.startswith('testapp')] == [], info
+
+
+def test_diffsettings_marks_settings_that_are_not_defaults(testapp):
+    status, out, err = run('diffsettings')
+    assert status == 0
+    assert "DATABASE_ENGINE = 'sqlite3'\n" in out
+    assert "TEST_DATABASES = ('_a', '_b')\n" in out
+
+
+@pytest.mark.parametrize('argv, message', [
+    (['frobnicate'], "unknown action 'frobnicate'"),
+    (['sql', 'nosuchapp'], 'App with label nosuchapp could not be found'),
+    (['sql'], 'this action needs at least one app label'),
+    (['syncdb', 'basic'], 'syncdb takes no app labels'),
+    (['sql', 'basic', '--verbosity', '7'], 'argument --verbosity'),
+])
+def test_mistakes_are_one_line(argv, message):
+    status, out, err = run(*argv)
+    assert status == 1
+    assert len(err.splitlines()) == 1 and message in err
+
+
+def command(tmp_path, *argv, settings='cli_settings'):
+    env = dict(os.environ, PYTHONPATH=HERE)
+    env.pop('DJANGO_SETTINGS_MODULE', None)
+    return subprocess.run([sys.executable, '-m', 'django_legacy'] + list(argv)
+                          + ['--settings', settings, '--pythonpath', str(tmp_path)],
+                          capture_output=True, text=True, cwd=str(tmp_path), env=env,
+                          stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / 'cli_settings.py').write_text(textwrap.dedent('''
+        DATABASE_ENGINE = 'sqlite3'
+        DATABASE_NAME = %r
+        OTHER_DATABASES = {'_a': {'DATABASE_NAME': %r, 'MODELS': ['shop.Invoice']}}
+        INSTALLED_APPS = ('shop',)
+    ''' % (str(tmp_path / 'default.db'), str(tmp_path / 'a.db'))))
+    (tmp_path / 'shop').mkdir()
+    (tmp_path / 'shop' / '__init__.py').write_text('')
+    (tmp_path / 'shop' / 'models.py').write_text(textwrap.dedent('''
+        from django_legacy.db import models
+        class Customer(models.Model):
+            name = models.CharField(maxlength=20)
+        class Invoice(models.Model):
+            number = models.IntegerField()
+    '''))
+    return tmp_path
+
+
+def test_command_line_syncdb_then_sql(project):
+    result = command(project, 'syncdb')
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == 'Creating table shop_customer\nCreating table shop_invoice\n'
+    tables = sqlite3.connect(str(project / 'a.db')).execute(
+        'SELECT name FROM sqlite_master').fetchall()
+    assert tables == [('shop_invoice',)]
+    result = command(project, 'sqlclear', 'shop')
+    assert result.stdout == (
+        ' -- The following statements are for connection: <default>\n'
+        'DROP TABLE "shop_customer";\n -- END statements for <default>\n'
+        ' -- The following statements are for connection: _a\n'
+        'DROP TABLE "shop_invoice";\n -- END statements for _a\n')
+
+
+@pytest.mark.parametrize('argv, settings, message', [
+    (['sql', 'shop'], 'no_such_settings', "Could not import settings 'no_such_settings'"),
+    (['sql', 'nothere'], 'cli_settings', 'App with label nothere could not be found'),
+    (['explode'], 'cli_settings', "unknown action 'explode'"),
+])
+def test_command_line_mistakes_exit_1_without_traceback(project, argv, settings, message):
+    result = command(project, *argv, settings=settings)
+    assert result.returncode == 1
+    assert 'Traceback' not in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr
