@@ -185,3 +185,35 @@ def test_integrity_error_leaves_the_connection_usable(two_connections):
     transaction.rollback('_a')
     Author(name='c').save()
     assert Author.objects.count() == 2
+
+
+def test_no_two_phase_commit_the_first_commit_stays(isolated_settings):
+    """The second of two commits fails (another connection holds a read lock
+    on its file): the first stays committed, the second can be rolled back."""
+    import sqlite3
+    from django_legacy.db import DatabaseError
+    place(isolated_settings, '_a', 'testapp.Author')
+    place(isolated_settings, '_b', 'testapp.Tag')
+    isolated_settings.OTHER_DATABASES['_b']['DATABASE_OPTIONS'] = {'timeout': 0.05}
+    with installed(Author, Tag):
+        reader = sqlite3.connect(isolated_settings.OTHER_DATABASES['_b']['DATABASE_NAME'],
+                                 isolation_level=None)
+        transaction.enter_transaction_management()
+        transaction.managed(True)
+        try:
+            Author(name='committed').save()
+            Tag(label='stuck').save()
+            reader.execute('BEGIN')
+            reader.execute('SELECT count(*) FROM testapp_tag').fetchone()
+            with pytest.raises(DatabaseError) as raised:
+                transaction.commit(['_a', '_b'])
+            assert 'locked' in str(raised.value)
+            assert not transaction.is_dirty('_a')
+            assert transaction.is_dirty('_b')
+            transaction.rollback('_b')
+        finally:
+            reader.execute('ROLLBACK')
+            reader.close()
+            transaction.managed(False)
+            transaction.leave_transaction_management()
+        assert counts() == (1, 0)

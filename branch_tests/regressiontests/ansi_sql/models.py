@@ -115,11 +115,17 @@ True
 >>> builder.get_drop_table(Car, cascade=True)
 [BoundStatement('DROP TABLE "ansi_sql_car";')]
 
-# With cascade, a model's many-to-many tables go too, before it.
+# With cascade, a model's many-to-many tables go too, before it...
+>>> builder.tables = ['ansi_sql_car', 'ansi_sql_collector', 'ansi_sql_collector_cars']
 >>> builder.get_drop_table(Collector)
 [BoundStatement('DROP TABLE "ansi_sql_collector";')]
 >>> builder.get_drop_table(Collector, cascade=True)
 [BoundStatement('DROP TABLE "ansi_sql_collector_cars";'), BoundStatement('DROP TABLE "ansi_sql_collector";')]
+
+# ... but not a join table that was never created (it waited for its target).
+>>> builder.tables = ['ansi_sql_collector']
+>>> builder.get_drop_table(Collector, cascade=True)
+[BoundStatement('DROP TABLE "ansi_sql_collector";')]
 >>> Mod._default_manager.db.backend.supports_constraints = real_cnst
 """
 

@@ -199,7 +199,8 @@ class SchemaBuilder:
 
         With ``cascade``: first the constraints that other existing tables
         hold on it (where the backend supports constraints), then its
-        many-to-many tables, then the table, so that each statement can run.
+        many-to-many tables (those in ``tables``, when the table list is
+        known), then the table, so that each statement can run.
         """
         style = style or plain_style
         db = self._db(model)
@@ -224,6 +225,8 @@ class SchemaBuilder:
                 style.SQL_KEYWORD(rel_db.backend.get_drop_foreignkey_sql()),
                 style.SQL_FIELD(qn(name))), rel_db.connection))
         for field in model._meta.many_to_many:
+            if self.tables is not None and field.m2m_db_table() not in self.tables:
+                continue  # the join table waits for its target and was never made
             statements.append(BoundStatement('%s %s;' % (
                 style.SQL_KEYWORD('DROP TABLE'), style.SQL_TABLE(qn(field.m2m_db_table()))),
                 db.connection))
