@@ -91,7 +91,12 @@ def test_install_leaves_what_sqlall_printed(testapp):
                        "AND sql IS NOT NULL", ())
         created.extend(row[0] for row in cursor.fetchall())
     assert len(created) == 12
-    assert sorted(created) == sorted(statements_of(printed))
+    printed_statements = statements_of(printed)
+    assert sorted(created) == sorted(s for s in printed_statements if s.startswith('CREATE'))
+    inserts = [s for s in printed_statements if not s.startswith('CREATE')]
+    assert inserts == ["INSERT INTO testapp_author (name) VALUES ('Ann; the first')",
+                       "INSERT INTO testapp_author (name) VALUES ('Bob')"]
+    assert sorted(a.name for a in Author.objects.all()) == ['Ann; the first', 'Bob']
 
 
 def test_sqlclear_and_reset(testapp):
@@ -101,8 +106,9 @@ def test_sqlclear_and_reset(testapp):
     assert 'DROP TABLE "testapp_tag_books";\nDROP TABLE "testapp_tag";' in out
     assert out.index('"testapp_book"') < out.index('"testapp_author"')
     Author(name='x').save()
+    assert Author.objects.count() == 3
     assert run('reset', 'testapp', '--noinput', '--verbosity', '0')[0] == 0
-    assert Author.objects.count() == 0
+    assert sorted(a.name for a in Author.objects.all()) == ['Ann; the first', 'Bob']
 
 
 def test_reset_asks_and_cancels_without_yes(testapp, monkeypatch):
@@ -229,3 +235,31 @@ def test_command_line_mistakes_exit_1_without_traceback(project, argv, settings,
     assert result.returncode == 1
     assert 'Traceback' not in result.stderr
     assert len(result.stderr.splitlines()) == 1 and message in result.stderr
+
+
+def readme_runs():
+    "Yields (command, shown output) for each '$ python -m django_legacy' run in the README."
+    with open(os.path.join(HERE, 'README.rst'), encoding='utf-8') as f:
+        lines = f.read().splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith('    $ python -m django_legacy'):
+            shown = []
+            for following in lines[i + 1:]:
+                if not following.startswith('    '):
+                    break
+                shown.append(following[4:])
+            yield line[6:], '\n'.join(shown) + '\n'
+
+
+def test_readme_shows_real_output(tmp_path):
+    runs = list(readme_runs())
+    assert len(runs) == 2
+    for command_line, shown in runs:
+        env = dict(os.environ, PYTHONPATH=HERE)
+        env.pop('DJANGO_SETTINGS_MODULE', None)
+        argv = command_line.split()[1:]
+        argv = [a.replace('--pythonpath=branch_tests',
+                          '--pythonpath=' + os.path.join(HERE, 'branch_tests')) for a in argv]
+        result = subprocess.run([sys.executable] + argv, capture_output=True, text=True,
+                                cwd=str(tmp_path), env=env)
+        assert result.stdout + result.stderr == shown, command_line

@@ -1,0 +1,1 @@
+INSERT INTO testapp_author (name) VALUES ('Pat');
