@@ -263,3 +263,31 @@ def test_readme_shows_real_output(tmp_path):
         result = subprocess.run([sys.executable] + argv, capture_output=True, text=True,
                                 cwd=str(tmp_path), env=env)
         assert result.stdout + result.stderr == shown, command_line
+
+
+def test_pending_references_carry_across_apps(isolated_settings):
+    from tests.pendingapp.models import Loan
+    isolated_settings.INSTALLED_APPS = ('tests.pendingapp', 'tests.testapp')
+    status, out, err = run('sqlall', 'pendingapp', 'testapp')
+    assert status == 0, err
+    assert '"author_id" integer NOT NULL,\n' in out   # Author not created yet: pending
+    assert 'REFERENCES "testapp_author"' in out       # Book, after Author: inline
+    try:
+        status, out, err = run('syncdb', '--verbosity', '0')
+        assert (status, err) == (0, '')
+        assert Loan.objects.count() == 0
+    finally:
+        for model in (Loan,) + TESTAPP:
+            if model._meta.db_table in model.objects.get_table_list():
+                model.objects.drop(cascade=True)
+
+
+def test_syncdb_fails_on_references_left_pending(isolated_settings):
+    from tests.pendingapp.models import Loan
+    isolated_settings.INSTALLED_APPS = ('tests.pendingapp',)
+    status, out, err = run('syncdb')
+    assert status == 1
+    assert err.strip().endswith(
+        'error: All apps were installed, but there were still pending references to: '
+        'testapp.Author')
+    assert 'pendingapp_loan' not in Loan.objects.get_table_list()

@@ -69,10 +69,9 @@ def get_models(app_mod=None):
     "Returns the models of one app's models module, or of every installed app."
     if app_mod is not None:
         return list(_app_models.get(app_label_of(app_mod), {}).values())
-    get_apps()
     models = []
-    for app_models in _app_models.values():
-        models.extend(app_models.values())
+    for app in get_apps():
+        models.extend(get_models(app))
     return models
 
 
