@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Runs the historical test suite of the multiple-db-support branch.
 
-    python runtests.py [-v 0|1|2] [--settings MODULE] [label ...]
+    python runtests.py [-v 0|1|2] [--settings MODULE] [--noinput] [label ...]
 
 Runs the doctests and unittests of every app in branch_tests/modeltests and
 branch_tests/regressiontests (or of the labelled ones) on fresh test
@@ -62,6 +62,8 @@ def parse(argv):
                         help='0: summary only, 1: dots, 2: one line per test')
     parser.add_argument('--settings', help='settings module (default: the bundled SQLite '
                         'settings, or DJANGO_SETTINGS_MODULE)')
+    parser.add_argument('--noinput', action='store_false', dest='interactive',
+                        help='drop an old test database without asking')
     parser.add_argument('labels', nargs='*', metavar='label',
                         help='test apps to run (default: all)')
 
@@ -86,7 +88,14 @@ def main(argv=None):
     except UsageError as e:
         sys.stderr.write('runtests.py: error: %s\n' % e)
         return 1
-    failures = run_tests(modules, verbosity=options.verbosity)
+    from django_legacy.core.exceptions import ImproperlyConfigured
+    from django_legacy.db import DatabaseError
+    try:
+        failures = run_tests(modules, verbosity=options.verbosity,
+                             interactive=options.interactive)
+    except (ImproperlyConfigured, DatabaseError) as e:
+        sys.stderr.write('runtests.py: error: %s\n' % str(e).strip().splitlines()[0])
+        return 1
     return 1 if failures else 0
 
 

@@ -25,3 +25,15 @@ def place(settings, name, *labels):
     settings.OTHER_DATABASES[name].setdefault('MODELS', [])
     settings.OTHER_DATABASES[name]['MODELS'] = list(
         settings.OTHER_DATABASES[name]['MODELS']) + list(labels)
+
+
+def engine():
+    "The engine the tests run on (DJANGO_SETTINGS_MODULE's DATABASE_ENGINE)."
+    from django_legacy.conf import settings
+    return settings.DATABASE_ENGINE
+
+
+def only_on(name, why):
+    "Marks a test that checks something only the ``name`` engine has."
+    import pytest
+    return pytest.mark.skipif(engine() != name, reason='%s-only: %s' % (name, why))

@@ -8,7 +8,7 @@ from django_legacy.core.exceptions import ImproperlyConfigured
 from django_legacy.db import (
     ConnectionInfo, _default, available_backends, backend, connect, connection, connections,
     connection_info, model_connection_name)
-from tests.helpers import place
+from tests.helpers import engine, only_on, place
 from tests.testapp.models import Author, Book, Tag
 
 
@@ -37,17 +37,17 @@ def test_unknown_name_message():
     assert str(raised.value) == "No database connection 'bad' has been configured"
 
 
-def test_connection_info_attributes_and_repr():
+def test_connection_info_attributes_and_repr(test_databases):
     info = connections['_a']
-    assert info.settings.DATABASE_NAME.endswith('_a.db')
-    assert info.backend.__name__ == 'django_legacy.db.backends.sqlite3.base'
+    assert info.settings.DATABASE_NAME == test_databases.OTHER_DATABASES['_a']['DATABASE_NAME']
+    assert info.backend.__name__ == 'django_legacy.db.backends.%s.base' % engine()
     assert info.connection.settings is info.settings
     assert info.DatabaseError is info.backend.DatabaseError
     assert info.IntegrityError is info.backend.IntegrityError
-    assert repr(info) == 'Connection: %r (ENGINE=sqlite3 NAME=%s)' % (
-        info.connection, info.settings.DATABASE_NAME)
-    assert info.get_introspection_module().__name__.endswith('sqlite3.introspection')
-    assert info.get_creation_module().DATA_TYPES['AutoField'] == 'integer'
+    assert repr(info) == 'Connection: %r (ENGINE=%s NAME=%s)' % (
+        info.connection, engine(), info.settings.DATABASE_NAME)
+    assert info.get_introspection_module().__name__.endswith('%s.introspection' % engine())
+    assert info.get_creation_module().DATA_TYPES['AutoField'] in ('integer', 'serial')
 
 
 def test_queries_are_logged_under_debug_and_reset(isolated_settings):
@@ -75,7 +75,7 @@ def test_missing_keys_come_from_the_default_connection(isolated_settings):
     isolated_settings.OTHER_DATABASES['_a'].pop('DATABASE_ENGINE', None)
     info = connections['_a']
     assert info.settings.DATABASE_USER == 'scott'
-    assert info.settings.DATABASE_ENGINE == 'sqlite3'
+    assert info.settings.DATABASE_ENGINE == engine()
     assert info.settings.DATABASE_NAME == isolated_settings.OTHER_DATABASES['_a']['DATABASE_NAME']
 
 
@@ -167,5 +167,5 @@ def test_default_proxies_are_per_thread(isolated_settings):
     here = connection_info._target()
     assert isinstance(here, ConnectionInfo)
     assert seen['thread'][0] is not here
-    assert seen['thread'][1] == 'django_legacy.db.backends.sqlite3.base'
+    assert seen['thread'][1] == 'django_legacy.db.backends.%s.base' % engine()
     assert connection.settings is here.connection.settings

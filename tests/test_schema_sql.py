@@ -125,18 +125,22 @@ def test_self_many_to_many_columns(engine):
 
 
 def test_drop(engine):
-    builder = SchemaBuilder()
+    builder = Author.objects.db.get_creation_module().builder.__class__()
     builder.tables = ['testapp_author', 'testapp_book', 'testapp_tag', 'testapp_tag_books']
     assert [str(s) for s in builder.get_drop_table(Book)] == [
         'DROP TABLE %s;' % q(engine, 'testapp_book')]
-    drop_fk = {'sqlite3': None, 'postgresql': 'DROP CONSTRAINT', 'mysql': 'DROP FOREIGN KEY'}
-    expected = ['DROP TABLE %s;' % q(engine, 'testapp_author')]
-    if drop_fk[engine]:
-        expected.insert(0, 'ALTER TABLE %s %s %s;' % (
-            q(engine, 'testapp_book'), drop_fk[engine], q(engine, 'id_refs_author_id_b05c73aa')))
-    assert [str(s) for s in builder.get_drop_table(Author, cascade=True)] == expected
+    expected = {
+        'sqlite3': ['DROP TABLE "testapp_author";'],
+        'postgresql': ['DROP TABLE "testapp_author" CASCADE;'],
+        'mysql': ['ALTER TABLE `testapp_book` DROP FOREIGN KEY `id_refs_author_id_b05c73aa`;',
+                  'DROP TABLE `testapp_author`;'],
+    }
+    assert [str(s) for s in builder.get_drop_table(Author, cascade=True)] == expected[engine]
+    last = 'DROP TABLE %s%s;' % (q(engine, 'testapp_tag'), ' CASCADE' if engine == 'postgresql' else '')
     assert [str(s) for s in builder.get_drop_table(Tag, cascade=True)] == [
-        'DROP TABLE %s;' % q(engine, 'testapp_tag_books'), 'DROP TABLE %s;' % q(engine, 'testapp_tag')]
+        'DROP TABLE %s;' % q(engine, 'testapp_tag_books'), last]
+    builder.tables = ['testapp_tag']
+    assert [str(s) for s in builder.get_drop_table(Tag, cascade=True)] == [last]
 
 
 def test_initial_data(engine):

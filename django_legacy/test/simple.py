@@ -8,6 +8,7 @@ import doctest
 import importlib
 import importlib.util
 import re
+import sys
 import unittest
 
 from django_legacy.conf import settings
@@ -53,9 +54,22 @@ def build_suite(app_module):
     return suite
 
 
-def run_tests(module_list, verbosity=1, extra_tests=[]):
+def confirm_clobber(test_name):
+    """Asks on the terminal whether to drop an old test database; without a
+    terminal the answer is no."""
+    if not sys.stdin or not sys.stdin.isatty():
+        return False
+    answer = input("Type 'yes' if you would like to try deleting the test database %r, "
+                   "or 'no' to cancel: " % test_name)
+    return answer.strip() == 'yes'
+
+
+def run_tests(module_list, verbosity=1, extra_tests=[], interactive=True):
     """Runs the tests of the apps in ``module_list`` (their models modules)
-    on fresh test databases; returns the number of failures and errors."""
+    on fresh test databases; returns the number of failures and errors.
+
+    An old test database is dropped after asking (``interactive``) or
+    without asking (not ``interactive``: --noinput)."""
     settings.DEBUG = False
     suite = unittest.TestSuite()
     for module in module_list:
@@ -64,7 +78,8 @@ def run_tests(module_list, verbosity=1, extra_tests=[]):
         suite.addTest(test)
     old_name = settings.DATABASE_NAME
     old_databases = settings.OTHER_DATABASES
-    create_test_db(verbosity, autoclobber=True)
+    create_test_db(verbosity, autoclobber=not interactive,
+                   confirm=confirm_clobber if interactive else None)
     try:
         result = unittest.TextTestRunner(verbosity=verbosity).run(suite)
     finally:

@@ -19,12 +19,14 @@ def _engine_creation(engine):
     return load_backend(engine, 'creation')
 
 
-def create_test_db(verbosity=1, autoclobber=False):
+def create_test_db(verbosity=1, autoclobber=False, confirm=None):
     """Creates the test databases and installs every model of INSTALLED_APPS.
 
     Returns the name of the default test database. The settings are changed
     in place: DATABASE_NAME, and OTHER_DATABASES with one entry per name in
-    TEST_DATABASES (MODELS from TEST_DATABASE_MODELS).
+    TEST_DATABASES (MODELS from TEST_DATABASE_MODELS). A test database that
+    exists already is dropped first if ``autoclobber`` is true or
+    ``confirm(name)`` answers yes; otherwise it is an error.
     """
     from django_legacy.core.management.install import syncdb
     if verbosity >= 1:
@@ -32,7 +34,7 @@ def create_test_db(verbosity=1, autoclobber=False):
     connections.reset()
     engine = settings.DATABASE_ENGINE
     creation = _engine_creation(engine)
-    test_name = creation.create_test_db(settings, None, verbosity, autoclobber)
+    test_name = creation.create_test_db(settings, None, verbosity, autoclobber, None, confirm)
     old_databases = dict(getattr(settings, 'OTHER_DATABASES', {}) or {})
     directory = tempfile.mkdtemp(prefix=TEST_DIRECTORY_PREFIX) if settings.TEST_DATABASES else None
     test_databases = {}
@@ -41,7 +43,7 @@ def create_test_db(verbosity=1, autoclobber=False):
         entry_engine = entry.get('DATABASE_ENGINE', engine)
         holder = _EntrySettings(entry)
         entry['DATABASE_NAME'] = _engine_creation(entry_engine).create_test_db(
-            holder, name, verbosity, autoclobber, directory)
+            holder, name, verbosity, autoclobber, directory, confirm)
         entry['MODELS'] = list(settings.TEST_DATABASE_MODELS.get(
             name, old_databases.get(name, {}).get('MODELS', [])))
         test_databases[name] = entry
@@ -53,14 +55,18 @@ def create_test_db(verbosity=1, autoclobber=False):
 
 
 class _EntrySettings:
-    "An OTHER_DATABASES entry read as settings, missing keys from the default."
+    """An OTHER_DATABASES entry read as settings, missing keys from the
+    default (but for TEST_DATABASE_NAME, which names one database only)."""
 
     def __init__(self, entry):
         self._entry = entry
+        self.OWN_DATABASE_NAME = 'DATABASE_NAME' in entry
 
     def __getattr__(self, name):
         if name in self._entry:
             return self._entry[name]
+        if name == 'TEST_DATABASE_NAME':
+            return None
         return getattr(settings, name)
 
 

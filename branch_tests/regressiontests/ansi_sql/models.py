@@ -10,13 +10,14 @@ statements bound to the model's connection and runs none of them.
 >>> Mod._default_manager.db.backend.supports_constraints = True
 
 # Generate the CREATE TABLE statement. The builder remembers the models it
-# has seen.
+# has seen. (The id's column type depends on the backend: integer on
+# SQLite, serial on PostgreSQL.)
 >>> builder = sql.SchemaBuilder()
 >>> builder.get_create_table(Car)
 ([BoundStatement('CREATE TABLE "ansi_sql_car" (...);')], {})
 >>> print(builder.get_create_table(Car)[0][0])
 CREATE TABLE "ansi_sql_car" (
-    "id" integer NOT NULL PRIMARY KEY,
+    "id" ... NOT NULL PRIMARY KEY,
     "make" varchar(32) NOT NULL,
     "model" varchar(32) NOT NULL,
     "year" integer NOT NULL,
@@ -33,7 +34,7 @@ True
 # A style wraps keywords, table and field names, and column types.
 >>> builder.models_already_seen = set()
 >>> builder.get_create_table(Car, style=mockstyle())
-([BoundStatement('SQL_KEYWORD(CREATE TABLE) SQL_TABLE("ansi_sql_car") (...SQL_FIELD("id") SQL_COLTYPE(integer) SQL_KEYWORD(NOT NULL) SQL_KEYWORD(PRIMARY KEY)...);')], {})
+([BoundStatement('SQL_KEYWORD(CREATE TABLE) SQL_TABLE("ansi_sql_car") (...SQL_FIELD("id") SQL_COLTYPE(...) SQL_KEYWORD(NOT NULL) SQL_KEYWORD(PRIMARY KEY)...);')], {})
 
 # A reference to a model not yet seen is left pending: the pending dict
 # maps the referenced model to (referencing model, field) pairs.
@@ -68,7 +69,7 @@ BoundStatement('ALTER TABLE "ansi_sql_mod" ADD CONSTRAINT "id_refs_car_id_3a4481
 {<class 'regressiontests.ansi_sql.models.Car'>: [BoundStatement('CREATE TABLE "ansi_sql_collector_cars" (...);')]}
 >>> print(builder.get_create_many_to_many(Collector)[Car][0])
 CREATE TABLE "ansi_sql_collector_cars" (
-    "id" integer NOT NULL PRIMARY KEY,
+    "id" ... NOT NULL PRIMARY KEY,
     "collector_id" integer NOT NULL REFERENCES "ansi_sql_collector" ("id"),
     "car_id" integer NOT NULL REFERENCES "ansi_sql_car" ("id"),
     UNIQUE ("collector_id", "car_id")

@@ -5,3 +5,7 @@ from django_legacy.db.backends.ansi.sql import SchemaBuilder
 DATA_TYPES = {}
 
 builder = SchemaBuilder()
+
+from django_legacy.db.backends.dummy.base import complain as create_test_db  # noqa: E402
+
+destroy_test_db = create_test_db

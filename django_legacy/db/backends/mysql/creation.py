@@ -18,3 +18,14 @@ DATA_TYPES = {
 }
 
 builder = SchemaBuilder()
+
+
+def create_test_db(settings, name, verbosity=1, autoclobber=False, directory=None,
+                   confirm=None):
+    "Not available: no MySQL server is tested with this package."
+    from django_legacy.core.exceptions import ImproperlyConfigured
+    raise ImproperlyConfigured('Test databases on mysql are not supported by django_legacy; '
+                               'run the tests on sqlite3 or postgresql.')
+
+
+destroy_test_db = create_test_db

@@ -5,7 +5,29 @@ from django_legacy.db.backends.ansi.sql import BoundStatement, SchemaBuilder, pl
 
 class PgSchemaBuilder(SchemaBuilder):
     """Adds get_sequence_reset(): after rows were loaded with explicit ids,
-    serial sequences must be moved past the largest id."""
+    serial sequences must be moved past the largest id. Drops with cascade
+    through PostgreSQL's own DROP TABLE ... CASCADE."""
+
+    def get_drop_table(self, model, cascade=False, style=None):
+        """Returns the ANSI statements without cascade. With cascade: the
+        model's existing join tables, then ``DROP TABLE "<table>" CASCADE;``,
+        which removes every constraint that refers to the table, whether it
+        was added by name (ALTER TABLE) or written inline (REFERENCES)."""
+        if not cascade:
+            return super().get_drop_table(model, cascade, style)
+        style = style or plain_style
+        db = self._db(model)
+        qn = db.backend.quote_name
+        statements = []
+        for field in model._meta.many_to_many:
+            table = field.m2m_db_table()
+            if self.tables is None or table in self.tables:
+                statements.append(BoundStatement('%s %s;' % (
+                    style.SQL_KEYWORD('DROP TABLE'), style.SQL_TABLE(qn(table))), db.connection))
+        statements.append(BoundStatement('%s %s %s;' % (
+            style.SQL_KEYWORD('DROP TABLE'), style.SQL_TABLE(qn(model._meta.db_table)),
+            style.SQL_KEYWORD('CASCADE')), db.connection))
+        return statements
 
     def get_sequence_reset(self, model, style=None):
         """Returns a SELECT setval(...) statement for the model's AutoField

@@ -20,7 +20,8 @@ DATA_TYPES = {
 builder = SchemaBuilder()
 
 
-def create_test_db(settings, name, verbosity=1, autoclobber=False, directory=None):
+def create_test_db(settings, name, verbosity=1, autoclobber=False, directory=None,
+                   confirm=None):
     """Returns the DATABASE_NAME of the test database for connection ``name``.
 
     The default connection tests on ':memory:'; each named connection gets
