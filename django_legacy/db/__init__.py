@@ -168,10 +168,17 @@ def model_connection_name(klass):
     entry whose MODELS names 'app_label.ClassName', else the one naming
     'app_label', else ``_default``. Read from the current settings each time.
     """
-    databases = other_databases()
     opts = klass._meta
-    app_label = opts.app_label
-    app_model = '%s.%s' % (app_label, klass.__name__)
+    return resolve_connection_name(other_databases(), opts.app_label, klass.__name__,
+                                   opts.db_connection)
+
+
+def resolve_connection_name(databases, app_label, class_name, db_connection=None):
+    """The rule of model_connection_name, on a given OTHER_DATABASES dict:
+    returns a connection name or ``_default``; raises ImproperlyConfigured
+    for an app or model named in two entries, or a db_connection that an
+    entry's MODELS contradicts."""
+    app_model = '%s.%s' % (app_label, class_name)
     by_model = by_app = None
     for name, entry in databases.items():
         models = entry.get('MODELS', ())
@@ -187,13 +194,13 @@ def model_connection_name(klass):
                     'App %s appears in more than one OTHER_DATABASES setting '
                     '(%s and %s)' % (app_label, by_app, name))
             by_app = name
-    if opts.db_connection is not None:
-        if by_model is not None and by_model != opts.db_connection:
+    if db_connection is not None:
+        if by_model is not None and by_model != db_connection:
             raise ImproperlyConfigured(
                 "Model %s names connection %r in Meta.db_connection, but "
                 "OTHER_DATABASES[%r]['MODELS'] names it too: keep one of the two."
-                % (app_model, opts.db_connection, by_model))
-        return opts.db_connection
+                % (app_model, db_connection, by_model))
+        return db_connection
     if by_model is not None:
         return by_model
     if by_app is not None:

@@ -158,6 +158,13 @@ def action_dbshell(options, out, err):
     connections[name].runshell()
 
 
+def action_compare(options, out, err):
+    from django_legacy.contrib.compare import compare
+    from django_legacy.db.models import loading
+    models = _models(options.apps) if options.apps else loading.get_models()
+    return compare(models, out, err)
+
+
 ACTIONS = collections.OrderedDict([
     ('sql', Action(action_sql, 'Prints the CREATE TABLE statements for the apps.', True)),
     ('sqlall', Action(action_sqlall, 'Prints what install runs: tables, indexes, '
@@ -179,6 +186,8 @@ ACTIONS = collections.OrderedDict([
                             "defaults ('###': not a default setting).", False)),
     ('dbshell', Action(action_dbshell, "Runs the database's shell (of the default connection, "
                        'or of the one named).', None)),
+    ('compare', Action(action_compare, 'New: compares the 2007 placement with modern '
+                       "Django's LegacyRouter, model by model.", None)),
 ])
 
 
