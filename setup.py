@@ -15,7 +15,7 @@ setup(
     extras_require={
         'postgresql': ['psycopg[binary]>=3.1'],
         'test': ['pytest>=7', 'pytest-cov>=4', 'coverage>=7', 'tox>=4', 'hypothesis>=6',
-                 'ruff>=0.4'],
+                 'ruff>=0.4', 'Django>=4.2,<6'],
         'compare': ['Django>=4.2,<6'],
         'bench': ['SQLAlchemy>=2', 'peewee>=3', 'Django>=4.2,<6'],
     },

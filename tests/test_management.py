@@ -250,15 +250,17 @@ def readme_runs():
         if line.startswith('    $ python -m django_legacy'):
             shown = []
             for following in lines[i + 1:]:
-                if not following.startswith('    '):
+                if following and not following.startswith('    '):
                     break
                 shown.append(following[4:])
+            while shown and not shown[-1]:
+                shown.pop()
             yield line[6:], '\n'.join(shown) + '\n'
 
 
 def test_readme_shows_real_output(tmp_path):
     runs = list(readme_runs())
-    assert len(runs) == 2
+    assert len(runs) == 3
     for command_line, shown in runs:
         env = dict(os.environ, PYTHONPATH=HERE)
         env.pop('DJANGO_SETTINGS_MODULE', None)
@@ -267,7 +269,9 @@ def test_readme_shows_real_output(tmp_path):
                           '--pythonpath=' + os.path.join(HERE, 'branch_tests')) for a in argv]
         result = subprocess.run([sys.executable] + argv, capture_output=True, text=True,
                                 cwd=str(tmp_path), env=env)
-        assert result.stdout + result.stderr == shown, command_line
+        shown_lines = [line.rstrip() for line in shown.splitlines()]
+        assert [line.rstrip() for line in (result.stdout + result.stderr).splitlines()] \
+            == shown_lines, command_line
 
 
 def test_pending_references_carry_across_apps(isolated_settings):
