@@ -67,7 +67,7 @@ def test_unknown_engine_lists_the_backends(isolated_settings):
     assert str(raised.value) == (
         "'oracle9' isn't an available database backend. Available options are: %s"
         % ', '.join(map(repr, available_backends())))
-    assert available_backends() == ['dummy', 'mysql', 'postgresql', 'sqlite3']
+    assert available_backends() == ('dummy', 'mysql', 'postgresql', 'sqlite3')
 
 
 def test_missing_keys_come_from_the_default_connection(isolated_settings):

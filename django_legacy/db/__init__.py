@@ -11,6 +11,7 @@ Importing this module reads no settings and opens no connection.
 """
 
 import difflib
+import functools
 import importlib
 import os
 import threading
@@ -63,12 +64,13 @@ class _DefaultConnection:
 _default = _DefaultConnection()
 
 
+@functools.lru_cache(maxsize=None)
 def available_backends():
-    "Returns the names of the backend packages, sorted."
+    "Returns the names of the backend packages, sorted (read once: they are the package's)."
     backend_dir = os.path.join(os.path.dirname(__file__), 'backends')
-    return sorted(name for name in os.listdir(backend_dir)
+    return tuple(sorted(name for name in os.listdir(backend_dir)
                   if not name.startswith(('_', '.')) and name != 'ansi'
-                  and os.path.isdir(os.path.join(backend_dir, name)))
+                  and os.path.isdir(os.path.join(backend_dir, name))))
 
 
 def load_backend(engine, module='base'):
@@ -94,6 +96,10 @@ class ConnectionInfo:
     def __init__(self, settings):
         self.settings = settings
         self.backend = load_backend(settings.DATABASE_ENGINE)
+        # The backend's other modules come with it, as the 2007 backends'
+        # did; importing them later would put the cost on a first query.
+        self._creation = load_backend(settings.DATABASE_ENGINE, 'creation')
+        self._introspection = load_backend(settings.DATABASE_ENGINE, 'introspection')
         self.connection = self.backend.DatabaseWrapper(settings)
         self.DatabaseError = self.backend.DatabaseError
         self.IntegrityError = self.backend.IntegrityError
@@ -111,10 +117,10 @@ class ConnectionInfo:
         self.connection.queries = []
 
     def get_introspection_module(self):
-        return load_backend(self.settings.DATABASE_ENGINE, 'introspection')
+        return self._introspection
 
     def get_creation_module(self):
-        return load_backend(self.settings.DATABASE_ENGINE, 'creation')
+        return self._creation
 
     def runshell(self):
         load_backend(self.settings.DATABASE_ENGINE, 'client').runshell(self.settings)
@@ -212,11 +218,12 @@ def connection_settings(name):
     """Returns a settings holder for connection ``name``.
 
     The holder snapshots the default connection's DATABASE_* values and lays
-    the entry's over them; other settings read through to ``settings``.
-    CONNECTION_NAME holds ``name``.
+    the entry's over them, and DEBUG (which turns the query log on); other
+    settings read through to ``settings``. CONNECTION_NAME holds ``name``.
     """
     holder = UserSettingsHolder(settings._target if settings.configured else settings)
     holder.CONNECTION_NAME = name
+    holder.DEBUG = getattr(settings, 'DEBUG', False)
     for key in CONNECTION_SETTINGS:
         setattr(holder, key, getattr(settings, key, None))
     if name is not _default:

@@ -151,6 +151,15 @@ def rollback(connections=None):
 
 def commit_unless_managed(connections=None):
     "Commits now if unmanaged; under management, marks the connections dirty."
+    if isinstance(connections, ConnectionInfo):
+        # The save() path: one connection, resolved without building a list.
+        stack = _state.managed
+        if stack and stack[-1]:
+            _state.dirty[connections.connection] = True
+        else:
+            connections.connection._commit()
+            _state.dirty.pop(connections.connection, None)
+        return
     if is_managed():
         set_dirty(connections)
     else:

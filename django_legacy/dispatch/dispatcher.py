@@ -17,8 +17,10 @@ class _Any:
 Any = _Any()
 
 # signal -> list of (receiver reference, sender); a reference is called to
-# get the receiver back, and returns None once the receiver is gone.
-_receivers = {}
+# get the receiver back, and returns None once the receiver is gone. A
+# signal with no receivers has no key, so ``signal in receivers`` is the
+# cheap test hot paths make before building a send().
+receivers = _receivers = {}
 
 
 def _reference(receiver, weak):
@@ -48,6 +50,8 @@ def disconnect(receiver, signal=Any, sender=Any):
         return
     entries[:] = [(ref, s) for (ref, s) in entries
                   if not (s is sender and ref() == receiver)]
+    if not entries:
+        del _receivers[signal]
 
 
 def live_receivers(signal, sender=Any):
@@ -64,6 +68,8 @@ def live_receivers(signal, sender=Any):
             found.append(receiver)
     if dead:
         entries[:] = [(ref, s) for (ref, s) in entries if ref() is not None]
+        if not entries:
+            del _receivers[signal]
     return found
 
 
@@ -93,4 +99,4 @@ def _robust_call(receiver, signal, sender, named):
 
 def has_receivers(signal):
     "True when anything may be listening to ``signal`` (a cheap check before send)."
-    return bool(_receivers.get(signal))
+    return signal in _receivers

@@ -7,10 +7,13 @@ connection.
 
 
 from django_legacy.core import exceptions
+from django_legacy.db import transaction
 from django_legacy.db.models import loading, signals
+from django_legacy.db.models.fields import Field
 from django_legacy.db.models.fields.related import do_pending_lookups
 from django_legacy.db.models.options import Options
 from django_legacy.dispatch import dispatcher
+from django_legacy.dispatch.dispatcher import receivers
 
 
 class ModelBase(type):
@@ -63,27 +66,29 @@ class Model(metaclass=ModelBase):
 
     def __init__(self, *args, **kwargs):
         cls = self.__class__
-        if dispatcher.has_receivers(signals.pre_init):
+        if signals.pre_init in receivers:
             dispatcher.send(signal=signals.pre_init, sender=cls, args=args, kwargs=kwargs)
-        fields = self._meta.fields
-        if len(args) > len(fields):
+        plan = self._meta.init_plan()
+        if len(args) > len(plan):
             raise IndexError('Number of args exceeds number of fields')
-        for field, value in zip(fields, args):
-            setattr(self, field.attname, value)
-        for field in fields[len(args):]:
-            if field.rel is not None and field.name in kwargs:
-                setattr(self, field.name, kwargs.pop(field.name))
-            elif field.attname in kwargs:
-                setattr(self, field.attname, kwargs.pop(field.attname))
+        values = self.__dict__
+        for (attname, name, related, default, dynamic), value in zip(plan, args):
+            values[attname] = value
+        for attname, name, related, default, dynamic in plan[len(args):]:
+            if related and name in kwargs:
+                setattr(self, name, kwargs.pop(name))   # the descriptor checks the type
+            elif attname in kwargs:
+                values[attname] = kwargs.pop(attname)
             else:
-                setattr(self, field.attname, field.get_default())
-        for name in list(kwargs):
-            if isinstance(getattr(cls, name, None), property):
-                setattr(self, name, kwargs.pop(name))
+                values[attname] = default() if dynamic else default
         if kwargs:
-            raise TypeError("'%s' is an invalid keyword argument for this function"
-                            % sorted(kwargs)[0])
-        if dispatcher.has_receivers(signals.post_init):
+            for name in list(kwargs):
+                if isinstance(getattr(cls, name, None), property):
+                    setattr(self, name, kwargs.pop(name))
+            if kwargs:
+                raise TypeError("'%s' is an invalid keyword argument for this function"
+                                % sorted(kwargs)[0])
+        if signals.post_init in receivers:
             dispatcher.send(signal=signals.post_init, sender=cls, instance=self)
 
     @classmethod
@@ -125,36 +130,34 @@ class Model(metaclass=ModelBase):
     def save(self):
         """Inserts or updates the row on the model's connection; commits
         that connection unless transactions are managed."""
-        from django_legacy.db import transaction
         cls = self.__class__
-        if dispatcher.has_receivers(signals.pre_save):
+        if signals.pre_save in receivers:
             dispatcher.send(signal=signals.pre_save, sender=cls, instance=self)
-        opts = self._meta
         db = cls._default_manager.db
+        backend = db.backend
+        opts = self._meta
+        plan = opts._sql_cache.get(backend) or _statements(opts, backend)
         cursor = db.connection.cursor()
-        pk = opts.pk
-        pk_val = getattr(self, pk.attname)
-        statements = _statements(opts, db.backend)
+        values = self.__dict__
+        pk_val = values[plan.pk_attname]
         exists = False
         if pk_val is not None and pk_val != '':
-            pk_param = pk.get_db_prep_save(pk_val)
-            cursor.execute(statements['exists'], (pk_param,))
+            pk_param = plan.pk_prep(pk_val)
+            cursor.execute(plan.exists, (pk_param,))
             exists = cursor.fetchone() is not None
         if exists:
-            params = [f.get_db_prep_save(f.pre_save(self, False)) for f in statements['update_fields']]
+            params = _params(self, values, plan.update_fields, False)
             if params:
                 params.append(pk_param)
-                cursor.execute(statements['update'], params)
+                cursor.execute(plan.update, params)
+        elif pk_val is None and plan.auto:
+            cursor.execute(plan.insert, _params(self, values, plan.insert_fields, True))
+            values[plan.pk_attname] = backend.get_last_insert_id(
+                cursor, opts.db_table, plan.pk_column)
         else:
-            auto = pk_val is None and opts.has_auto_field
-            fields = statements['insert_fields' if auto else 'insert_all_fields']
-            params = [f.get_db_prep_save(f.pre_save(self, True)) for f in fields]
-            cursor.execute(statements['insert' if auto else 'insert_all'], params)
-            if auto:
-                setattr(self, pk.attname, db.backend.get_last_insert_id(
-                    cursor, opts.db_table, pk.column))
+            cursor.execute(plan.insert_all, _params(self, values, plan.all_fields, True))
         transaction.commit_unless_managed(db)
-        if dispatcher.has_receivers(signals.post_save):
+        if signals.post_save in receivers:
             dispatcher.send(signal=signals.post_save, sender=cls, instance=self)
 
     save.alters_data = True
@@ -172,35 +175,53 @@ class Model(metaclass=ModelBase):
     delete.alters_data = True
 
 
-def _statements(opts, backend):
-    """Returns the model's INSERT, UPDATE and existence-check SQL for a
-    backend, built once and kept in ``opts``."""
-    key = ('statements', backend)
-    try:
-        return opts._sql_cache[key]
-    except KeyError:
-        pass
-    qn = backend.quote_name
-    table, pk = qn(opts.db_table), opts.pk
-    insert_fields = [f for f in opts.fields if not (f is pk and opts.has_auto_field)]
-    update_fields = [f for f in opts.fields if f is not pk]
+class _SavePlan:
+    """A model's INSERT, UPDATE and existence-check SQL for one backend, and
+    for each field (attname, prepare, pre_save or None): built once, kept in
+    ``opts._sql_cache`` under the backend module."""
 
-    def insert(fields):
+    def __init__(self, opts, backend):
+        qn = backend.quote_name
+        table, pk = qn(opts.db_table), opts.pk
+        self.auto = opts.has_auto_field
+        self.pk_attname, self.pk_column = pk.attname, pk.column
+        self.pk_prep = pk.get_db_prep_save
+        insert_fields = [f for f in opts.fields if not (f is pk and self.auto)]
+        update_fields = [f for f in opts.fields if f is not pk]
+        self.exists = 'SELECT 1 FROM %s WHERE %s = %%s' % (table, qn(pk.column))
+        self.insert = self._insert(table, qn, insert_fields)
+        self.insert_all = self._insert(table, qn, opts.fields)
+        self.update = 'UPDATE %s SET %s WHERE %s = %%s' % (
+            table, ', '.join('%s = %%s' % qn(f.column) for f in update_fields), qn(pk.column))
+        self.insert_fields = self._fields(insert_fields)
+        self.all_fields = self._fields(opts.fields)
+        self.update_fields = self._fields(update_fields)
+
+    @staticmethod
+    def _insert(table, qn, fields):
         if not fields:
             return 'INSERT INTO %s DEFAULT VALUES' % table
         return 'INSERT INTO %s (%s) VALUES (%s)' % (
             table, ', '.join(qn(f.column) for f in fields), ', '.join(['%s'] * len(fields)))
 
-    statements = opts._sql_cache[key] = {
-        'exists': 'SELECT 1 FROM %s WHERE %s = %%s' % (table, qn(pk.column)),
-        'insert': insert(insert_fields),
-        'insert_fields': insert_fields,
-        'insert_all': insert(opts.fields),
-        'insert_all_fields': opts.fields,
-        'update': 'UPDATE %s SET %s WHERE %s = %%s' % (
-            table, ', '.join('%s = %%s' % qn(f.column) for f in update_fields), qn(pk.column)),
-        'update_fields': update_fields,
-    }
-    return statements
+    @staticmethod
+    def _fields(fields):
+        # pre_save is kept only where a field overrides it (auto_now, foreign keys).
+        return tuple((f.attname, f.get_db_prep_save,
+                      f.pre_save if type(f).pre_save is not Field.pre_save else None)
+                     for f in fields)
 
 
+def _statements(opts, backend):
+    "Returns the model's _SavePlan for ``backend``, building it once."
+    plan = opts._sql_cache[backend] = _SavePlan(opts, backend)
+    return plan
+
+
+def _params(instance, values, fields, add):
+    "Returns the query parameters of ``fields`` for saving ``instance``."
+    params = []
+    for attname, prepare, pre_save in fields:
+        value = values[attname] if pre_save is None else pre_save(instance, add)
+        params.append(None if value is None else prepare(value))
+    return params

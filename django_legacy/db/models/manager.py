@@ -6,7 +6,7 @@ on it.
 """
 
 from django_legacy.db import ConnectionInfoDescriptor
-from django_legacy.db.models.query import QuerySet
+from django_legacy.db.models.query import NOT_SIMPLE, QuerySet, fast_get
 
 
 def ensure_default_manager(cls):
@@ -62,6 +62,10 @@ class Manager:
         return self.get_query_set().complex_filter(*args, **kwargs)
 
     def get(self, *args, **kwargs):
+        if not args and kwargs and type(self).get_query_set is Manager.get_query_set:
+            found = fast_get(self.model, kwargs)   # no queryset to build for a simple get
+            if found is not NOT_SIMPLE:
+                return found
         return self.get_query_set().get(*args, **kwargs)
 
     def get_or_create(self, **kwargs):
@@ -96,14 +100,21 @@ class Manager:
 
     # -- schema manipulation, on the model's own connection ------------------
 
-    def _builder(self):
+    def _builder(self, read_tables=True):
         """Returns a new SchemaBuilder of this connection's backend that
-        counts as created the models whose tables exist on the connection."""
+        counts as created the models whose tables exist on the connection
+        (``read_tables=False``: one that knows nothing of the database)."""
         creation = self.db.get_creation_module()
         builder = creation.builder.__class__()
-        builder.tables = builder.get_table_list(self.db)
-        builder.models_already_seen.update(self.get_installed_models(builder.tables))
+        if read_tables:
+            builder.tables = builder.get_table_list(self.db)
+            builder.models_already_seen.update(self.get_installed_models(builder.tables))
         return builder
+
+    def _needs_tables(self, pending):
+        "Does installing this model depend on which tables exist?"
+        opts = self.model._meta
+        return bool(opts.many_to_many or pending or any(f.rel for f in opts.fields))
 
     def get_install_statements(self, initial_data=False, pending=None, builder=None,
                                indexes=True):
@@ -118,7 +129,8 @@ class Manager:
         from django_legacy.db.models.fields.related import ManyToManyField
         model = self.model
         pending = {} if pending is None else pending
-        builder = self._builder() if builder is None else builder
+        if builder is None:
+            builder = self._builder(read_tables=self._needs_tables(pending))
         waiting = pending.pop(model, [])
         later_m2m = [(cls, f) for cls, f in waiting if isinstance(f, ManyToManyField)]
         references = [(cls, f) for cls, f in waiting if not isinstance(f, ManyToManyField)]
@@ -166,7 +178,7 @@ class Manager:
 
     def get_drop_statements(self, cascade=False):
         "Returns the statements drop(cascade) would execute."
-        return self._builder().get_drop_table(self.model, cascade=cascade)
+        return self._builder(read_tables=cascade).get_drop_table(self.model, cascade=cascade)
 
     def drop(self, cascade=False):
         """Drops the model's table (with ``cascade``, also its many-to-many

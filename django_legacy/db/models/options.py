@@ -119,6 +119,22 @@ class Options:
         "The DatabaseWrapper the model uses in this thread (the 2006 spelling)."
         return self.model._default_manager.db.connection
 
+    def init_plan(self):
+        """Returns, for each field in order, (attname, name, is a relation,
+        default, default is callable): what Model.__init__ needs."""
+        try:
+            return self._sql_cache['init']
+        except KeyError:
+            plan = []
+            for f in self.fields:
+                if f.has_default():
+                    default, dynamic = f.default, callable(f.default)
+                else:
+                    default, dynamic = f.get_default(), False
+                plan.append((f.attname, f.name, f.rel is not None, default, dynamic))
+            plan = self._sql_cache['init'] = tuple(plan)
+            return plan
+
     def row_loader(self):
         """Returns (attnames, converters): the attribute for each column of
         a SELECT of all fields, and (attname, to_python) for the columns a

@@ -422,16 +422,19 @@ class QuerySet:
 
     def get(self, *args, **kwargs):
         "Returns the one object matching the lookups."
+        if not args and kwargs and self._is_plain():
+            found = fast_get(self.model, kwargs)
+            if found is not NOT_SIMPLE:
+                return found
         clone = self.filter(*args, **kwargs) if (args or kwargs) else self._clone()
-        objects = list(clone)
-        if not objects:
-            raise self.model.DoesNotExist('%s matching query does not exist.'
-                                          % self.model._meta.object_name)
-        if len(objects) > 1:
-            raise self.model.MultipleObjectsReturned(
-                'get() returned more than one %s -- it returned %s! Lookup parameters were %s'
-                % (self.model._meta.object_name, len(objects), kwargs))
-        return objects[0]
+        return _one(self.model, list(clone), kwargs)
+
+    def _is_plain(self):
+        "True when nothing but the model narrows or shapes this queryset."
+        return not (self._filters or self._raw_where or self._extra_select or self._extra_tables
+                    or self._select_related or self._distinct or self._offset
+                    or self._limit is not None or self._result_cache is not None
+                    or type(self) is not QuerySet)
 
     def create(self, **kwargs):
         "Creates, saves and returns an object."
@@ -596,6 +599,73 @@ class QuerySet:
     def values(self, *fields):
         "Returns a queryset of dicts {attname: value} instead of objects."
         return self._clone(klass=ValuesQuerySet, _fields=fields)
+
+
+NOT_SIMPLE = object()
+
+
+def _one(model, objects, kwargs):
+    "Returns the only object of ``objects``, or raises DoesNotExist or MultipleObjectsReturned."
+    if len(objects) == 1:
+        return objects[0]
+    if not objects:
+        raise model.DoesNotExist('%s matching query does not exist.' % model._meta.object_name)
+    raise model.MultipleObjectsReturned(
+        'get() returned more than one %s -- it returned %s! Lookup parameters were %s'
+        % (model._meta.object_name, len(objects), kwargs))
+
+
+def _get_plan(opts, backend, keys):
+    """Returns (sql, prepare functions) for get() by exact lookups on the
+    model's own columns, ``keys`` naming them; None when the lookups need
+    the general compiler. Built once per model, backend and keys."""
+    cache_key = ('get', backend, keys)
+    try:
+        return opts._sql_cache[cache_key]
+    except KeyError:
+        pass
+    fields = []
+    for key in keys:
+        name, _, lookup = key.partition('__')
+        found = _find(opts, name) if lookup in ('', 'exact') else None
+        if found is None or found[0] != 'field' or found[1].rel is not None:
+            plan = None
+            break
+        fields.append(found[1])
+    else:
+        qn = backend.quote_name
+        table = qn(opts.db_table)
+        plan = ('SELECT %s FROM %s WHERE %s' % (
+            ', '.join('%s.%s' % (table, qn(f.column)) for f in opts.fields), table,
+            ' AND '.join('%s.%s = %%s' % (table, qn(f.column)) for f in fields)),
+            tuple(f.get_db_prep_save for f in fields))
+    opts._sql_cache[cache_key] = plan
+    return plan
+
+
+def fast_get(model, kwargs):
+    """get() for exact lookups on the model's own columns, without building a
+    queryset: SQL made once per model and lookup names. Returns NOT_SIMPLE
+    when the lookups need the general path."""
+    db = model._default_manager.db
+    opts = model._meta
+    plan = _get_plan(opts, db.backend, tuple(kwargs))
+    if plan is None:
+        return NOT_SIMPLE
+    sql, prepares = plan
+    params = []
+    for prepare, value in zip(prepares, kwargs.values()):
+        if value is None:
+            return NOT_SIMPLE       # IS NULL: the general path writes it
+        params.append(prepare(value))
+    cursor = db.connection.cursor()
+    cursor.execute(sql, params)
+    rows = cursor.fetchall()
+    if len(rows) == 1:
+        attnames, converters = opts.row_loader()
+        return model._from_db(rows[0], attnames, converters)
+    attnames, converters = opts.row_loader()
+    return _one(model, [model._from_db(row, attnames, converters) for row in rows], kwargs)
 
 
 class ValuesQuerySet(QuerySet):

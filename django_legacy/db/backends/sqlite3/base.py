@@ -135,6 +135,15 @@ class CursorWrapper:
         except sqlite3.Error as e:
             raise _reraise(e) from e
 
+    def fetchone(self):
+        return self.cursor.fetchone()
+
+    def fetchmany(self, size=None):
+        return self.cursor.fetchmany(size) if size is not None else self.cursor.fetchmany()
+
+    def fetchall(self):
+        return self.cursor.fetchall()
+
     def __getattr__(self, name):
         return getattr(self.cursor, name)
 

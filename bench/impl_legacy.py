@@ -1,0 +1,72 @@
+"""django_legacy: Artist on connection 'a', Widget on 'b'."""
+
+import os
+
+import django_legacy
+from bench.workload import COUNTS, artist, widget
+
+VERSION = 'django_legacy ' + django_legacy.__version__
+
+
+def run(directory, rows, clock):
+    from django_legacy.conf import settings
+    settings.configure(
+        DATABASE_ENGINE='sqlite3', DATABASE_NAME=':memory:',
+        OTHER_DATABASES={
+            'a': {'DATABASE_NAME': os.path.join(directory, 'a.db'), 'MODELS': ['bench.Artist']},
+            'b': {'DATABASE_NAME': os.path.join(directory, 'b.db'), 'MODELS': ['bench.Widget']},
+        })
+    from django_legacy.db import models, transaction
+
+    class Artist(models.Model):
+        name = models.CharField(maxlength=50)
+        alive = models.BooleanField()
+
+        class Meta:
+            app_label = 'bench'
+
+    class Widget(models.Model):
+        code = models.CharField(maxlength=10)
+        weight = models.IntegerField()
+
+        class Meta:
+            app_label = 'bench'
+
+    # As the other ORMs make their engines before the clock starts: choose the
+    # backends (no connection is opened until the first query).
+    Artist.objects.db, Widget.objects.db
+    with clock('create'):
+        Artist.objects.install()
+        Widget.objects.install()
+    with clock('insert'):
+        transaction.enter_transaction_management()
+        transaction.managed(True)
+        for i in range(1, rows + 1):
+            Artist(**artist(i)).save()
+        for i in range(1, rows + 1):
+            Widget(**widget(i)).save()
+        transaction.commit()
+        transaction.leave_transaction_management()
+    with clock('get'):
+        for i in range(1, rows + 1):
+            Artist.objects.get(pk=i)
+        for i in range(1, rows + 1):
+            Widget.objects.get(pk=i)
+    with clock('filter'):
+        for obj in Artist.objects.filter(id__lte=rows // 2):
+            pass
+        for obj in Widget.objects.filter(id__lte=rows // 2):
+            pass
+    with clock('count'):
+        for _ in range(COUNTS):
+            Artist.objects.count()
+            Widget.objects.count()
+    with clock('update'):
+        Artist.objects.all().update(alive=False)
+        Widget.objects.all().update(weight=7)
+    with clock('delete'):
+        Artist.objects.all().delete()
+        Widget.objects.all().delete()
+    with clock('drop'):
+        Artist.objects.drop()
+        Widget.objects.drop()

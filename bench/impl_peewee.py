@@ -1,0 +1,64 @@
+"""peewee: two SqliteDatabase objects, one model on each."""
+
+import os
+
+from bench.workload import COUNTS, artist, widget
+
+
+def version():
+    import peewee
+    return 'peewee ' + peewee.__version__
+
+
+def run(directory, rows, clock):
+    import peewee
+    a = peewee.SqliteDatabase(os.path.join(directory, 'a.db'))
+    b = peewee.SqliteDatabase(os.path.join(directory, 'b.db'))
+
+    class Artist(peewee.Model):
+        name = peewee.CharField(max_length=50)
+        alive = peewee.BooleanField()
+
+        class Meta:
+            database = a
+
+    class Widget(peewee.Model):
+        code = peewee.CharField(max_length=10)
+        weight = peewee.IntegerField()
+
+        class Meta:
+            database = b
+
+    with clock('create'):
+        a.create_tables([Artist])
+        b.create_tables([Widget])
+    with clock('insert'):
+        with a.atomic():
+            for i in range(1, rows + 1):
+                Artist(**artist(i)).save()
+        with b.atomic():
+            for i in range(1, rows + 1):
+                Widget(**widget(i)).save()
+    with clock('get'):
+        for i in range(1, rows + 1):
+            Artist.get_by_id(i)
+        for i in range(1, rows + 1):
+            Widget.get_by_id(i)
+    with clock('filter'):
+        for obj in Artist.select().where(Artist.id <= rows // 2):
+            pass
+        for obj in Widget.select().where(Widget.id <= rows // 2):
+            pass
+    with clock('count'):
+        for _ in range(COUNTS):
+            Artist.select().count()
+            Widget.select().count()
+    with clock('update'):
+        Artist.update(alive=False).execute()
+        Widget.update(weight=7).execute()
+    with clock('delete'):
+        Artist.delete().execute()
+        Widget.delete().execute()
+    with clock('drop'):
+        a.drop_tables([Artist])
+        b.drop_tables([Widget])

@@ -1,0 +1,16 @@
+"""The workload every implementation runs: two SQLite files, Artist on one
+and Widget on the other, ROWS rows each, in these phases."""
+
+PHASES = ('create', 'insert', 'get', 'filter', 'count', 'update', 'delete', 'drop')
+# Phases reported per row as well (time / (2 * rows)).
+PER_ROW = ('insert', 'get')
+# How many COUNT(*) queries the count phase runs on each model.
+COUNTS = 100
+
+
+def artist(i):
+    return {'name': 'artist %d' % i, 'alive': bool(i % 2)}
+
+
+def widget(i):
+    return {'code': 'w%d' % i, 'weight': i}
