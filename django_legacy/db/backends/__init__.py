@@ -48,6 +48,15 @@ class QueryLog:
                 'sql': sql % tuple(_quote_param(p) for p in params) if params else sql,
                 'time': '%.3f' % (time.perf_counter() - start)})
 
+    def execute_alone(self, sql, params=None):
+        start = time.perf_counter()
+        try:
+            return self.cursor.execute_alone(sql, params)
+        finally:
+            self.db.queries.append({
+                'sql': sql % tuple(_quote_param(p) for p in params) if params else sql,
+                'time': '%.3f' % (time.perf_counter() - start)})
+
     def executemany(self, sql, param_list):
         start = time.perf_counter()
         try:
@@ -116,6 +125,10 @@ class FormatCursorWrapper:
             return self.cursor.executemany(sql, param_list)
         except self.driver_error as e:
             raise self.reraise(e) from e
+
+    # One statement to be committed at once: these drivers gain nothing from
+    # running it differently.
+    execute_alone = execute
 
     def __getattr__(self, name):
         return getattr(self.cursor, name)

@@ -205,6 +205,10 @@ def _execute(statements, db):
     managed, or rolls them back if one fails."""
     from django_legacy.db import transaction
     connections = [db] + [s.connection for s in statements]
+    if len(statements) == 1 and not transaction.is_managed():
+        statements[0].connection.cursor().execute_alone(statements[0].sql)
+        transaction.commit_unless_managed(connections)
+        return
     try:
         for statement in statements:
             statement.execute()

@@ -483,10 +483,7 @@ class QuerySet:
             if compiler.joins or self._extra_tables:
                 pk = compiler.column(compiler.table, model._meta.pk)
                 where = ' WHERE %s IN (SELECT %s%s%s)' % (pk, pk, compiler.from_clause(), where)
-            db.connection.cursor().execute('DELETE FROM %s%s' % (compiler.table, where),
-                                           compiler.params)
-            from django_legacy.db import transaction
-            transaction.commit_unless_managed(db)
+            _execute_one(db, 'DELETE FROM %s%s' % (compiler.table, where), compiler.params)
         else:
             delete_objects(model, list(self._clone(_order_by=())))
         self._result_cache = None
@@ -496,7 +493,6 @@ class QuerySet:
     def update(self, **kwargs):
         """Sets fields of every matching row in one UPDATE; returns the row
         count. (New: 0.96 had no QuerySet.update.)"""
-        from django_legacy.db import transaction
         db = self._db()
         compiler = Compiler(self, db.backend)
         opts = self.model._meta
@@ -513,10 +509,8 @@ class QuerySet:
         if compiler.joins:
             pk = compiler.column(compiler.table, opts.pk)
             where = ' WHERE %s IN (SELECT %s%s%s)' % (pk, pk, compiler.from_clause(), where)
-        cursor = db.connection.cursor()
-        cursor.execute('UPDATE %s SET %s%s' % (compiler.table, ', '.join(assignments), where),
-                       values + compiler.params)
-        transaction.commit_unless_managed(db)
+        cursor = _execute_one(db, 'UPDATE %s SET %s%s' % (
+            compiler.table, ', '.join(assignments), where), values + compiler.params)
         self._result_cache = None
         return cursor.rowcount
 
@@ -602,6 +596,21 @@ class QuerySet:
 
 
 NOT_SIMPLE = object()
+
+
+def _execute_one(db, sql, params):
+    """Runs one writing statement and commits it unless transactions are
+    managed; returns the cursor. Unmanaged, the statement runs by itself
+    (``execute_alone``)."""
+    from django_legacy.db import transaction
+    cursor = db.connection.cursor()
+    if transaction.is_managed():
+        cursor.execute(sql, params)
+        transaction.set_dirty(db)
+    else:
+        cursor.execute_alone(sql, params)
+        transaction.commit_unless_managed(db)
+    return cursor
 
 
 def _one(model, objects, kwargs):

@@ -126,6 +126,22 @@ class CursorWrapper:
         except sqlite3.Error as e:
             raise _reraise(e) from e
 
+    def execute_alone(self, sql, params=None):
+        """Runs one statement that is committed at once, by itself. With no
+        transaction open it runs in SQLite's autocommit mode: the same
+        effect as BEGIN, the statement and COMMIT, without the statement
+        journal SQLite keeps for a many-row change inside a transaction."""
+        if self.connection.in_transaction:
+            return self.execute(sql, params)
+        if params is None:
+            params = ()
+        else:
+            sql = _convert(sql)[0]
+        try:
+            return self.cursor.execute(sql, params)
+        except sqlite3.Error as e:
+            raise _reraise(e) from e
+
     def executemany(self, sql, param_list):
         sql, writes = _convert(sql)
         try:
