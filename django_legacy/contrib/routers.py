@@ -9,7 +9,7 @@ nothing from Django at module level.
 """
 
 from django_legacy.core.exceptions import ImproperlyConfigured
-from django_legacy.db import CONNECTION_SETTINGS, _default, check_entry, resolve_connection_name
+from django_legacy.db import CONNECTION_SETTINGS, ConnectionIndex, _default, check_entry
 
 MODERN_ENGINES = {
     'sqlite3': 'django.db.backends.sqlite3',
@@ -87,7 +87,7 @@ class LegacyRouter:
 
     def route(self, app_label, class_name):
         "Returns the alias for the model ``app_label.class_name``."
-        return alias_for(resolve_connection_name(self.databases(), app_label, class_name))
+        return alias_for(ConnectionIndex(self.databases()).resolve(app_label, class_name))
 
     def _model_alias(self, model):
         # A join table Django made for a many-to-many field lives with the
@@ -121,4 +121,4 @@ class LegacyRouter:
                 model = None
         if model is not None:
             return db == self._model_alias(model)
-        return db == alias_for(resolve_connection_name(self.databases(), app_label, ''))
+        return db == alias_for(ConnectionIndex(self.databases()).resolve(app_label, ''))

@@ -26,7 +26,7 @@ __all__ = ('connect', 'ConnectionInfo', 'LazyConnectionManager', 'connections',
            '_default', 'model_connection_name', 'ConnectionInfoDescriptor',
            'connection', 'connection_info', 'backend', 'DatabaseError',
            'IntegrityError', 'get_introspection_module', 'get_creation_module',
-           'runshell')
+           'runshell', 'ConnectionIndex')
 
 # The settings an OTHER_DATABASES entry may hold.
 CONNECTION_SETTINGS = ('DATABASE_ENGINE', 'DATABASE_NAME', 'DATABASE_USER',
@@ -172,46 +172,72 @@ def model_connection_name(klass):
 
     The answer is ``Meta.db_connection`` if set, else the OTHER_DATABASES
     entry whose MODELS names 'app_label.ClassName', else the one naming
-    'app_label', else ``_default``. Read from the current settings each time.
+    'app_label', else ``_default``. Read from the current settings each time
+    (through an index that is rebuilt whenever they differ from the ones it
+    was built from: see LazyConnectionManager.index).
     """
-    opts = klass._meta
-    return resolve_connection_name(other_databases(), opts.app_label, klass.__name__,
-                                   opts.db_connection)
+    return connections.index().name_for(klass)
 
 
 def resolve_connection_name(databases, app_label, class_name, db_connection=None):
-    """The rule of model_connection_name, on a given OTHER_DATABASES dict:
-    returns a connection name or ``_default``; raises ImproperlyConfigured
-    for an app or model named in two entries, or a db_connection that an
-    entry's MODELS contradicts."""
-    app_model = '%s.%s' % (app_label, class_name)
-    by_model = by_app = None
-    for name, entry in databases.items():
-        models = entry.get('MODELS', ())
-        if app_model in models:
-            if by_model is not None:
-                raise ImproperlyConfigured(
-                    'Model %s appears in more than one OTHER_DATABASES setting '
-                    '(%s and %s)' % (app_model, by_model, name))
-            by_model = name
-        elif app_label in models:
-            if by_app is not None:
-                raise ImproperlyConfigured(
-                    'App %s appears in more than one OTHER_DATABASES setting '
-                    '(%s and %s)' % (app_label, by_app, name))
-            by_app = name
-    if db_connection is not None:
-        if by_model is not None and by_model != db_connection:
+    "The rule of model_connection_name, on a given OTHER_DATABASES dict."
+    return ConnectionIndex(databases).resolve(app_label, class_name, db_connection)
+
+
+class ConnectionIndex:
+    """The MODELS lists of an OTHER_DATABASES dict, indexed: which entry
+    names each 'app_label.ClassName' and each 'app_label'. Built in one pass,
+    then each answer is a dict look-up; an index is only as current as the
+    settings it was built from."""
+
+    def __init__(self, databases):
+        self.by_model, self.by_app = {}, {}
+        self.twice = {}     # a model or app named by two entries -> (first, second)
+        for name, entry in databases.items():
+            for item in entry.get('MODELS', ()):
+                names = self.by_model if '.' in item else self.by_app
+                if item in names:
+                    self.twice.setdefault(item, (names[item], name))
+                else:
+                    names[item] = name
+
+    def name_for(self, klass):
+        opts = klass._meta
+        return self.resolve(opts.app_label, klass.__name__, opts.db_connection)
+
+    def resolve(self, app_label, class_name, db_connection=None):
+        """Returns a connection name or ``_default``; raises
+        ImproperlyConfigured for an app or model named in two entries, or a
+        db_connection that an entry's MODELS contradicts."""
+        app_model = '%s.%s' % (app_label, class_name)
+        if app_model in self.twice:
             raise ImproperlyConfigured(
-                "Model %s names connection %r in Meta.db_connection, but "
-                "OTHER_DATABASES[%r]['MODELS'] names it too: keep one of the two."
-                % (app_model, db_connection, by_model))
-        return db_connection
-    if by_model is not None:
-        return by_model
-    if by_app is not None:
-        return by_app
-    return _default
+                'Model %s appears in more than one OTHER_DATABASES setting (%s and %s)'
+                % ((app_model,) + self.twice[app_model]))
+        by_model = self.by_model.get(app_model)
+        if db_connection is not None:
+            if by_model is not None and by_model != db_connection:
+                raise ImproperlyConfigured(
+                    "Model %s names connection %r in Meta.db_connection, but "
+                    "OTHER_DATABASES[%r]['MODELS'] names it too: keep one of the two."
+                    % (app_model, db_connection, by_model))
+            return db_connection
+        if by_model is not None:
+            return by_model
+        if app_label in self.twice:
+            raise ImproperlyConfigured(
+                'App %s appears in more than one OTHER_DATABASES setting (%s and %s)'
+                % ((app_label,) + self.twice[app_label]))
+        return self.by_app.get(app_label, _default)
+
+
+def _fingerprint(databases):
+    """A copy of what routing reads from OTHER_DATABASES, to compare with ==
+    (the MODELS lists are copied, so a change made in place shows)."""
+    if not isinstance(databases, dict):
+        return (databases,)
+    return tuple((name, entry, tuple(entry.get('MODELS', ()))) if isinstance(entry, dict)
+                 else (name, entry, None) for name, entry in databases.items())
 
 
 def connection_settings(name):
@@ -253,7 +279,28 @@ class LazyConnectionManager:
         except AttributeError:
             self._local.connections = {}
             self._local.managers = {}
+            self._local.index = None
             return self._local.connections
+
+    def index(self):
+        """Returns a ConnectionIndex of OTHER_DATABASES as the settings are
+        now. This thread keeps the last one with a copy of what it was built
+        from, and builds (and checks) a new one when the settings differ:
+        comparing the copy costs far less than reading every MODELS list."""
+        self._opened()
+        databases = getattr(settings, 'OTHER_DATABASES', None) or {}
+        fingerprint = _fingerprint(databases)
+        kept = self._local.index
+        if kept is not None and kept[0] == fingerprint:
+            return kept[1]
+        index = ConnectionIndex(other_databases())
+        self._local.index = (fingerprint, index)
+        return index
+
+    def _forget_routes(self):
+        "Forgets the connections managers resolved."
+        self._opened()
+        self._local.managers.clear()
 
     def _managers(self):
         "Returns this thread's cache of {manager: ConnectionInfo}."
@@ -279,11 +326,11 @@ class LazyConnectionManager:
         if old is not None and old is not info:
             old.close()
         self._opened()[name] = info
-        self._managers().clear()
+        self._forget_routes()
 
     def __delitem__(self, name):
         self._opened().pop(name).close()
-        self._managers().clear()
+        self._forget_routes()
 
     def __contains__(self, name):
         return name is _default or name in other_databases()
@@ -319,7 +366,7 @@ class LazyConnectionManager:
         for info in opened.values():
             info.close()
         opened.clear()
-        self._managers().clear()
+        self._forget_routes()
 
     def __repr__(self):
         return '<LazyConnectionManager opened=%r>' % (sorted(self._opened()),)
@@ -406,7 +453,7 @@ def _request_started(**kwargs):
     managers resolved, so the request routes by the settings it starts with."""
     for info in connections.values():
         info.reset_queries()
-    connections._managers().clear()
+    connections._forget_routes()
 
 
 def _request_finished(**kwargs):
