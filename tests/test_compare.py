@@ -127,8 +127,9 @@ def test_every_row_lands_in_the_same_database_under_both_designs(project):
     result = compare(project)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    start = lines.index(next(l for l in lines if l.startswith('model') and 'modern row in' in l))
-    rows = [l.split() for l in lines[start + 1:] if l.startswith('multiple_databases')]
+    start = lines.index(next(line for line in lines
+                             if line.startswith('model') and 'modern row in' in line))
+    rows = [line.split() for line in lines[start + 1:] if line.startswith('multiple_databases')]
     landed = {r[0]: (r[-3], r[-2], r[-1]) for r in rows}
     assert landed == {
         'multiple_databases.Artist': ('_a', '_a', 'yes'),

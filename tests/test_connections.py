@@ -8,7 +8,7 @@ from django_legacy.core.exceptions import ImproperlyConfigured
 from django_legacy.db import (
     ConnectionInfo, _default, available_backends, backend, connect, connection, connections,
     connection_info, model_connection_name)
-from tests.helpers import engine, only_on, place
+from tests.helpers import engine, place
 from tests.testapp.models import Author, Book, Tag
 
 

@@ -394,17 +394,18 @@ def make_many_related_manager(field, reverse, instance):
     from django_legacy.db import transaction
     if reverse:
         model, source_col, target_col = field.model, field.m2m_reverse_name(), field.m2m_column_name()
-        lookup = field.name
     else:
         model, source_col, target_col = field.rel.to, field.m2m_column_name(), field.m2m_reverse_name()
-        lookup = field.related.query_names[0] if field.is_resolved and hasattr(field, 'related') else None
     key = instance._get_pk_val()
     if key is None:
         raise ValueError('%r instance needs a primary key value before a '
                          'many-to-many relationship can be used.' % (instance,))
     symmetrical = field.is_recursive and field.rel.symmetrical
     superclass = model._default_manager.__class__
-    join_db = lambda: field.model._default_manager.db
+
+    def join_db():
+        "The join table lives with the model that declares the field."
+        return field.model._default_manager.db
 
     class ManyRelatedManager(superclass):
         db = property(lambda self: model._default_manager.db)
