@@ -2,7 +2,7 @@
 
 import os
 
-from bench.workload import COUNTS, artist, widget
+from bench.workload import COUNTS, SMALL_UPDATES, artist, widget
 
 
 def version():
@@ -75,6 +75,10 @@ def run(directory, rows, clock):
     with clock('update'):
         Artist.objects.all().update(alive=False)
         Widget.objects.all().update(weight=7)
+    with clock('update1'):
+        for i in range(1, SMALL_UPDATES + 1):
+            Artist.objects.filter(pk=i).update(alive=True)
+            Widget.objects.filter(pk=i).update(weight=1)
     with clock('delete'):
         Artist.objects.all().delete()
         Widget.objects.all().delete()

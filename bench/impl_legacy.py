@@ -3,7 +3,7 @@
 import os
 
 import django_legacy
-from bench.workload import COUNTS, artist, widget
+from bench.workload import COUNTS, SMALL_UPDATES, artist, widget
 
 VERSION = 'django_legacy ' + django_legacy.__version__
 
@@ -64,6 +64,10 @@ def run(directory, rows, clock):
     with clock('update'):
         Artist.objects.all().update(alive=False)
         Widget.objects.all().update(weight=7)
+    with clock('update1'):
+        for i in range(1, SMALL_UPDATES + 1):
+            Artist.objects.filter(pk=i).update(alive=True)
+            Widget.objects.filter(pk=i).update(weight=1)
     with clock('delete'):
         Artist.objects.all().delete()
         Widget.objects.all().delete()

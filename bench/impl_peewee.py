@@ -2,7 +2,7 @@
 
 import os
 
-from bench.workload import COUNTS, artist, widget
+from bench.workload import COUNTS, SMALL_UPDATES, artist, widget
 
 
 def version():
@@ -56,6 +56,10 @@ def run(directory, rows, clock):
     with clock('update'):
         Artist.update(alive=False).execute()
         Widget.update(weight=7).execute()
+    with clock('update1'):
+        for i in range(1, SMALL_UPDATES + 1):
+            Artist.update(alive=True).where(Artist.id == i).execute()
+            Widget.update(weight=1).where(Widget.id == i).execute()
     with clock('delete'):
         Artist.delete().execute()
         Widget.delete().execute()

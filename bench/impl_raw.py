@@ -3,7 +3,7 @@
 import os
 import sqlite3
 
-from bench.workload import COUNTS, artist, widget
+from bench.workload import COUNTS, SMALL_UPDATES, artist, widget
 
 VERSION = 'sqlite3 ' + sqlite3.sqlite_version
 
@@ -46,6 +46,12 @@ def run(directory, rows, clock):
         a.commit()
         b.execute('UPDATE widget SET weight = ?', (7,))
         b.commit()
+    with clock('update1'):
+        for i in range(1, SMALL_UPDATES + 1):
+            a.execute('UPDATE artist SET alive = ? WHERE id = ?', (True, i))
+            a.commit()
+            b.execute('UPDATE widget SET weight = ? WHERE id = ?', (1, i))
+            b.commit()
     with clock('delete'):
         a.execute('DELETE FROM artist')
         a.commit()

@@ -2,7 +2,7 @@
 
 import os
 
-from bench.workload import COUNTS, artist, widget
+from bench.workload import COUNTS, SMALL_UPDATES, artist, widget
 
 
 def version():
@@ -66,6 +66,13 @@ def run(directory, rows, clock):
             session.execute(update(Artist).values(alive=False))
             session.execute(update(Widget).values(weight=7))
             session.commit()
+    with clock('update1'):
+        with Session(binds=binds) as session:
+            for i in range(1, SMALL_UPDATES + 1):
+                session.execute(update(Artist).where(Artist.id == i).values(alive=True))
+                session.commit()
+                session.execute(update(Widget).where(Widget.id == i).values(weight=1))
+                session.commit()
     with clock('delete'):
         with Session(binds=binds) as session:
             session.execute(delete(Artist))
