@@ -7,9 +7,10 @@ Two SQLite files, Artist on one and Widget on the other, ``--rows`` rows
 each, through the phases create, insert (one save per row inside a
 transaction on each connection), get (by primary key), filter (half the
 rows, iterated as objects), count, update (one bulk UPDATE of every row),
-update1 (200 one-row UPDATEs per model, each committed), delete and drop. Each implementation runs in a fresh process, once per round; the
-table shows the median and best of the rounds and the ratio of the medians
-to raw sqlite3. Then django_legacy's scaling: the cost of routing against
+update1 (200 one-row UPDATEs per model, each committed), delete and drop.
+Each implementation runs in a fresh process, once per round; the table
+shows the median and best of the rounds and the ratio of the medians to raw
+sqlite3. Then django_legacy's scaling: the cost of routing against
 the size of OTHER_DATABASES (2 entries against 100 of 50 MODELS each, taking
 turns in one process, median of the blocks), and syncdb time against the
 number of models.

@@ -74,20 +74,23 @@ def install_plan(models, initial_data=True, indexes=True, pending=None, builders
     return plan, pending
 
 
-def index_plan(models):
+def _builder_plan(models, method):
+    "Returns the plan of one builder method (by name) over ``models``."
     plan = Plan()
     for model in models:
         builder = model._default_manager.db.get_creation_module().builder
-        plan.add(model_connection_name(model), builder.get_create_indexes(model))
+        plan.add(model_connection_name(model), getattr(builder, method)(model))
     return plan
+
+
+def index_plan(models):
+    "Returns the CREATE INDEX statements of ``models``."
+    return _builder_plan(models, 'get_create_indexes')
 
 
 def initial_data_plan(models):
-    plan = Plan()
-    for model in models:
-        builder = model._default_manager.db.get_creation_module().builder
-        plan.add(model_connection_name(model), builder.get_initialdata(model))
-    return plan
+    "Returns the initial-data statements of ``models``."
+    return _builder_plan(models, 'get_initialdata')
 
 
 def clear_plan(models, builders=None):

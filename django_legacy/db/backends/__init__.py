@@ -137,6 +137,60 @@ class FormatCursorWrapper:
         return iter(self.cursor)
 
 
+class DriverDatabaseWrapper:
+    """What the wrappers of server databases share: one DB-API connection of
+    a driver module, opened on the first cursor(), with the driver's errors
+    re-raised as ours. A subclass names ``engine``, ``driver_module`` and
+    ``driver_package`` and opens the connection in ``_connect(driver)``."""
+
+    engine = driver_module = driver_package = None
+
+    def __init__(self, settings=None, **options):
+        if settings is None:
+            from django_legacy.conf import settings
+        self.settings = settings
+        self.options = options
+        self.connection = None
+        self.queries = []
+
+    def __repr__(self):
+        return '<%s DatabaseWrapper %r>' % (self.engine, self.settings.DATABASE_NAME)
+
+    def _driver(self):
+        return require_driver(self.driver_module, self.driver_package, self.engine)
+
+    def _reraise(self, error):
+        "Returns our exception for one of the driver's."
+        if isinstance(error, self._driver().IntegrityError):
+            return IntegrityError(*error.args)
+        return DatabaseError(*error.args)
+
+    def cursor(self):
+        driver = self._driver()
+        if self.connection is None:
+            self.connection = self._connect(driver)
+        cursor = FormatCursorWrapper(self.connection.cursor(), driver.Error, self._reraise)
+        if self.settings.DEBUG:
+            return QueryLog(cursor, self)
+        return cursor
+
+    def _commit(self):
+        if self.connection is not None:
+            try:
+                self.connection.commit()
+            except self._driver().Error as e:
+                raise self._reraise(e) from e
+
+    def _rollback(self):
+        if self.connection is not None:
+            self.connection.rollback()
+
+    def close(self):
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
 def require_driver(module_name, package, engine):
     """Imports a database driver, or raises ImproperlyConfigured naming the
     package to install."""

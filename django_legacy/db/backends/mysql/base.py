@@ -5,8 +5,7 @@ This backend generates SQL; connecting needs the MySQLdb module
 """
 
 from django_legacy.core.exceptions import ImproperlyConfigured
-from django_legacy.db.backends import (
-    DatabaseError, FormatCursorWrapper, IntegrityError, QueryLog, require_driver)
+from django_legacy.db.backends import DatabaseError, DriverDatabaseWrapper, IntegrityError
 
 __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
 
@@ -67,60 +66,24 @@ def get_pk_default_value():
     return 'DEFAULT'
 
 
-class DatabaseWrapper:
+class DatabaseWrapper(DriverDatabaseWrapper):
     "One MySQLdb connection, opened on the first cursor()."
 
-    def __init__(self, settings=None, **options):
-        if settings is None:
-            from django_legacy.conf import settings
-        self.settings = settings
-        self.options = options
-        self.connection = None
-        self.queries = []
+    engine = 'mysql'
+    driver_module = 'MySQLdb'
+    driver_package = 'mysqlclient'
 
-    def __repr__(self):
-        return '<mysql DatabaseWrapper %r>' % (self.settings.DATABASE_NAME,)
-
-    def _driver(self):
-        return require_driver('MySQLdb', 'mysqlclient', 'mysql')
-
-    def cursor(self):
-        driver = self._driver()
-        if self.connection is None:
-            params = {'db': self.settings.DATABASE_NAME, 'charset': 'utf8'}
-            for key, setting in (('user', 'DATABASE_USER'), ('passwd', 'DATABASE_PASSWORD'),
-                                 ('host', 'DATABASE_HOST')):
-                if getattr(self.settings, setting):
-                    params[key] = getattr(self.settings, setting)
-            if self.settings.DATABASE_PORT:
-                params['port'] = int(self.settings.DATABASE_PORT)
-            params.update(self.settings.DATABASE_OPTIONS or {})
-            try:
-                self.connection = driver.connect(**params)
-            except driver.Error as e:
-                raise ImproperlyConfigured('cannot connect to MySQL database %r: %s'
-                                           % (self.settings.DATABASE_NAME, e)) from e
-        cursor = FormatCursorWrapper(self.connection.cursor(), driver.Error, _reraise)
-        if self.settings.DEBUG:
-            return QueryLog(cursor, self)
-        return cursor
-
-    def _commit(self):
-        if self.connection is not None:
-            self.connection.commit()
-
-    def _rollback(self):
-        if self.connection is not None:
-            self.connection.rollback()
-
-    def close(self):
-        if self.connection is not None:
-            self.connection.close()
-            self.connection = None
-
-
-def _reraise(error):
-    driver = require_driver('MySQLdb', 'mysqlclient', 'mysql')
-    if isinstance(error, driver.IntegrityError):
-        return IntegrityError(*error.args)
-    return DatabaseError(*error.args)
+    def _connect(self, driver):
+        params = {'db': self.settings.DATABASE_NAME, 'charset': 'utf8'}
+        for key, setting in (('user', 'DATABASE_USER'), ('passwd', 'DATABASE_PASSWORD'),
+                             ('host', 'DATABASE_HOST')):
+            if getattr(self.settings, setting):
+                params[key] = getattr(self.settings, setting)
+        if self.settings.DATABASE_PORT:
+            params['port'] = int(self.settings.DATABASE_PORT)
+        params.update(self.settings.DATABASE_OPTIONS or {})
+        try:
+            return driver.connect(**params)
+        except driver.Error as e:
+            raise ImproperlyConfigured('cannot connect to MySQL database %r: %s'
+                                       % (self.settings.DATABASE_NAME, e)) from e

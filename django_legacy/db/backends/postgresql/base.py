@@ -6,8 +6,7 @@ transactions are left on: the package commits and rolls back.
 """
 
 from django_legacy.core.exceptions import ImproperlyConfigured
-from django_legacy.db.backends import (
-    DatabaseError, FormatCursorWrapper, IntegrityError, QueryLog, require_driver)
+from django_legacy.db.backends import DatabaseError, DriverDatabaseWrapper, IntegrityError
 
 __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
 
@@ -92,25 +91,14 @@ def describe(settings):
         settings.DATABASE_PORT or 5432)
 
 
-class DatabaseWrapper:
+class DatabaseWrapper(DriverDatabaseWrapper):
     """One psycopg connection, opened on the first cursor()."""
 
-    def __init__(self, settings=None, **options):
-        if settings is None:
-            from django_legacy.conf import settings
-        self.settings = settings
-        self.options = options
-        self.connection = None
-        self.queries = []
+    engine = 'postgresql'
+    driver_module = 'psycopg'
+    driver_package = "'django_legacy[postgresql]' (psycopg)"
 
-    def __repr__(self):
-        return '<postgresql DatabaseWrapper %r>' % (self.settings.DATABASE_NAME,)
-
-    def _driver(self):
-        return require_driver('psycopg', "'django_legacy[postgresql]' (psycopg)", 'postgresql')
-
-    def _connect(self):
-        psycopg = self._driver()
+    def _connect(self, psycopg):
         if not self.settings.DATABASE_NAME:
             raise ImproperlyConfigured(
                 'DATABASE_NAME is empty for a postgresql connection: set it to the name '
@@ -121,35 +109,3 @@ class DatabaseWrapper:
         except psycopg.Error as e:
             raise DatabaseError('cannot connect to %s: %s' % (
                 describe(self.settings), str(e).strip())) from e
-
-    def cursor(self):
-        psycopg = self._driver()
-        if self.connection is None:
-            self.connection = self._connect()
-        cursor = FormatCursorWrapper(self.connection.cursor(), psycopg.Error, _reraise)
-        if self.settings.DEBUG:
-            return QueryLog(cursor, self)
-        return cursor
-
-    def _commit(self):
-        if self.connection is not None:
-            try:
-                self.connection.commit()
-            except self._driver().Error as e:
-                raise _reraise(e) from e
-
-    def _rollback(self):
-        if self.connection is not None:
-            self.connection.rollback()
-
-    def close(self):
-        if self.connection is not None:
-            self.connection.close()
-            self.connection = None
-
-
-def _reraise(error):
-    psycopg = require_driver('psycopg', "'django_legacy[postgresql]' (psycopg)", 'postgresql')
-    if isinstance(error, psycopg.IntegrityError):
-        return IntegrityError(*error.args)
-    return DatabaseError(*error.args)
