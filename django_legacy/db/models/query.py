@@ -110,57 +110,65 @@ class Compiler:
         lookup_type = 'exact'
         if len(parts) > 1 and parts[-1] in LOOKUP_TYPES:
             lookup_type = parts.pop()
-        model, alias, qn = self.qs.model, self.table, self.qn
+        model, alias = self.qs.model, self.table
         for i, name in enumerate(parts):
-            opts = model._meta
-            last = i == len(parts) - 1
-            found = _find(opts, name)
+            found = _find(model._meta, name)
             if found is None:
                 raise TypeError('Cannot resolve keyword %r into field. Choices are: %s'
-                                % (name, _field_choices(opts)))
+                                % (name, _field_choices(model._meta)))
             kind, thing = found
-            rest = parts[i + 1:]
-            pk_next = len(rest) == 1 and rest[0] in ('pk',)
-            path = parts[:i + 1]
-            if kind == 'field':
-                if last:
-                    return thing, self.column(alias, thing), lookup_type
-                if thing.rel is None:
-                    if len(rest) == 1:
-                        raise TypeError('Got invalid lookup_type: %r' % (rest[0],))
-                    raise TypeError('Cannot resolve keyword %r into field: %s.%s is not a '
-                                    'relation' % (rest[0], opts.object_name, name))
-                target_field = thing.rel.get_related_field()
-                if pk_next or (len(rest) == 1 and rest[0] == target_field.name):
-                    return thing, self.column(alias, thing), lookup_type
-                target = thing.rel.to
-                alias = self.join(path, qn(target._meta.db_table), '{alias}.%s = %s' % (
-                    qn(target_field.column), self.column(alias, thing)))
-                model = target
-            elif kind == 'reverse_fk':
-                field, rel_model = thing.field, thing.model
-                rel_opts = rel_model._meta
-                alias = self.join(path, qn(rel_opts.db_table), '{alias}.%s = %s' % (
-                    qn(field.column), self.column(alias, field.rel.get_related_field())))
-                model = rel_model
-                if last:
-                    return rel_opts.pk, self.column(alias, rel_opts.pk), lookup_type
-            else:
-                if kind == 'm2m':
-                    field, target = thing, thing.rel.to
-                    near, far = field.m2m_column_name(), field.m2m_reverse_name()
-                else:
-                    field, target = thing.field, thing.model
-                    near, far = field.m2m_reverse_name(), field.m2m_column_name()
-                join_alias = self.join(path + ['+'], qn(field.m2m_db_table()), '{alias}.%s = %s' % (
-                    qn(near), self.column(alias, opts.pk)))
-                target_pk = target._meta.pk
-                if last or pk_next or (len(rest) == 1 and rest[0] == target_pk.name):
-                    return target_pk, '%s.%s' % (join_alias, qn(far)), lookup_type
-                alias = self.join(path, qn(target._meta.db_table), '{alias}.%s = %s.%s' % (
-                    qn(target_pk.column), join_alias, qn(far)))
-                model = target
+            step = {'field': self._through_field, 'reverse_fk': self._through_reverse_fk,
+                    'm2m': self._through_many, 'reverse_m2m': self._through_many}[kind]
+            done, model, alias = step(kind, thing, model, alias, parts[:i + 1], parts[i + 1:])
+            if done is not None:
+                return done + (lookup_type,)
         raise TypeError('Cannot resolve an empty lookup %r' % (key,))
+
+    # Each step crosses one name of a lookup. It returns (field, column) when
+    # the lookup ends there, else None and the model and alias to go on from.
+
+    def _through_field(self, kind, field, model, alias, path, rest):
+        if not rest:
+            return (field, self.column(alias, field)), model, alias
+        if field.rel is None:
+            if len(rest) == 1:
+                raise TypeError('Got invalid lookup_type: %r' % (rest[0],))
+            raise TypeError('Cannot resolve keyword %r into field: %s.%s is not a relation'
+                            % (rest[0], model._meta.object_name, field.name))
+        target_field = field.rel.get_related_field()
+        if len(rest) == 1 and rest[0] in ('pk', target_field.name):
+            # artist__pk compares the foreign key column itself: no join.
+            return (field, self.column(alias, field)), model, alias
+        target = field.rel.to
+        alias = self.join(path, self.qn(target._meta.db_table), '{alias}.%s = %s' % (
+            self.qn(target_field.column), self.column(alias, field)))
+        return None, target, alias
+
+    def _through_reverse_fk(self, kind, related, model, alias, path, rest):
+        field, rel_opts = related.field, related.model._meta
+        alias = self.join(path, self.qn(rel_opts.db_table), '{alias}.%s = %s' % (
+            self.qn(field.column), self.column(alias, field.rel.get_related_field())))
+        if not rest:
+            return (rel_opts.pk, self.column(alias, rel_opts.pk)), related.model, alias
+        return None, related.model, alias
+
+    def _through_many(self, kind, thing, model, alias, path, rest):
+        qn = self.qn
+        if kind == 'm2m':
+            field, target = thing, thing.rel.to
+            near, far = field.m2m_column_name(), field.m2m_reverse_name()
+        else:
+            field, target = thing.field, thing.model
+            near, far = field.m2m_reverse_name(), field.m2m_column_name()
+        join_alias = self.join(path + ['+'], qn(field.m2m_db_table()), '{alias}.%s = %s' % (
+            qn(near), self.column(alias, model._meta.pk)))
+        target_pk = target._meta.pk
+        if not rest or (len(rest) == 1 and rest[0] in ('pk', target_pk.name)):
+            # The join table holds the target's key: no need to join the target.
+            return (target_pk, '%s.%s' % (join_alias, qn(far))), target, join_alias
+        alias = self.join(path, qn(target._meta.db_table), '{alias}.%s = %s.%s' % (
+            qn(target_pk.column), join_alias, qn(far)))
+        return None, target, alias
 
     def lookup(self, key, value):
         "Returns the SQL for one lookup and adds its parameters."
