@@ -179,11 +179,6 @@ def model_connection_name(klass):
     return connections.index().name_for(klass)
 
 
-def resolve_connection_name(databases, app_label, class_name, db_connection=None):
-    "The rule of model_connection_name, on a given OTHER_DATABASES dict."
-    return ConnectionIndex(databases).resolve(app_label, class_name, db_connection)
-
-
 class ConnectionIndex:
     """The MODELS lists of an OTHER_DATABASES dict, indexed: which entry
     names each 'app_label.ClassName' and each 'app_label'. Built in one pass,
@@ -262,6 +257,15 @@ def connection_settings(name):
     return holder
 
 
+class _ThreadConnections(threading.local):
+    "One thread's connections, its Manager.db cache and its routing index."
+
+    def __init__(self):
+        self.connections = {}
+        self.managers = {}
+        self.index = None      # (fingerprint of OTHER_DATABASES, ConnectionIndex)
+
+
 class LazyConnectionManager:
     """The per-thread registry of connections, a dict-like keyed by name.
 
@@ -271,23 +275,21 @@ class LazyConnectionManager:
     """
 
     def __init__(self):
-        self._local = threading.local()
+        self._local = _ThreadConnections()
 
     def _opened(self):
-        try:
-            return self._local.connections
-        except AttributeError:
-            self._local.connections = {}
-            self._local.managers = {}
-            self._local.index = None
-            return self._local.connections
+        "Returns this thread's {name: ConnectionInfo}."
+        return self._local.connections
+
+    def _managers(self):
+        "Returns this thread's cache of {manager: ConnectionInfo}."
+        return self._local.managers
 
     def index(self):
         """Returns a ConnectionIndex of OTHER_DATABASES as the settings are
         now. This thread keeps the last one with a copy of what it was built
         from, and builds (and checks) a new one when the settings differ:
         comparing the copy costs far less than reading every MODELS list."""
-        self._opened()
         databases = getattr(settings, 'OTHER_DATABASES', None) or {}
         fingerprint = _fingerprint(databases)
         kept = self._local.index
@@ -296,19 +298,6 @@ class LazyConnectionManager:
         index = ConnectionIndex(other_databases())
         self._local.index = (fingerprint, index)
         return index
-
-    def _forget_routes(self):
-        "Forgets the connections managers resolved."
-        self._opened()
-        self._local.managers.clear()
-
-    def _managers(self):
-        "Returns this thread's cache of {manager: ConnectionInfo}."
-        try:
-            return self._local.managers
-        except AttributeError:
-            self._opened()
-            return self._local.managers
 
     def __getitem__(self, name):
         opened = self._opened()
@@ -326,11 +315,11 @@ class LazyConnectionManager:
         if old is not None and old is not info:
             old.close()
         self._opened()[name] = info
-        self._forget_routes()
+        self._managers().clear()
 
     def __delitem__(self, name):
         self._opened().pop(name).close()
-        self._forget_routes()
+        self._managers().clear()
 
     def __contains__(self, name):
         return name is _default or name in other_databases()
@@ -366,7 +355,7 @@ class LazyConnectionManager:
         for info in opened.values():
             info.close()
         opened.clear()
-        self._forget_routes()
+        self._managers().clear()
 
     def __repr__(self):
         return '<LazyConnectionManager opened=%r>' % (sorted(self._opened()),)
@@ -453,7 +442,7 @@ def _request_started(**kwargs):
     managers resolved, so the request routes by the settings it starts with."""
     for info in connections.values():
         info.reset_queries()
-    connections._forget_routes()
+    connections._managers().clear()
 
 
 def _request_finished(**kwargs):
