@@ -218,3 +218,21 @@ def test_no_two_phase_commit_the_first_commit_stays(isolated_settings):
             transaction.managed(False)
             transaction.leave_transaction_management()
         assert counts() == (1, 0)
+
+
+def test_a_failed_lone_statement_leaves_no_transaction_open(isolated_settings):
+    "Unmanaged, a refused UPDATE is rolled back, and the next save works at once."
+    from django_legacy.db import IntegrityError
+    from tests.testapp.models import Book
+    place(isolated_settings, '_a', 'testapp.Author', 'testapp.Book')
+    with installed(Author, Book):
+        author = Author.objects.create(name='a')
+        Book.objects.create(title='one', author=author)
+        Book.objects.create(title='two', author=author)
+        with pytest.raises(IntegrityError):
+            Book.objects.all().update(title='same')      # unique_together (title, author)
+        assert not transaction.is_dirty('_a')
+        Author.objects.create(name='b')
+        connections.reset()
+        assert sorted(b.title for b in Book.objects.all()) == ['one', 'two']
+        assert Author.objects.count() == 2

@@ -38,6 +38,8 @@ _state = _State()
 
 def _wrappers(connections=None):
     """Returns the DatabaseWrapper objects ``connections`` stands for, in order, once each."""
+    if isinstance(connections, ConnectionInfo):
+        return [connections.connection]    # what every save() passes: no list to build
     found = {}
     if connections is None:
         for info in _registry.values():
@@ -151,19 +153,33 @@ def rollback(connections=None):
 
 def commit_unless_managed(connections=None):
     "Commits now if unmanaged; under management, marks the connections dirty."
-    if isinstance(connections, ConnectionInfo):
-        # The save() path: one connection, resolved without building a list.
-        stack = _state.managed
-        if stack and stack[-1]:
-            _state.dirty[connections.connection] = True
-        else:
-            connections.connection._commit()
-            _state.dirty.pop(connections.connection, None)
-        return
     if is_managed():
         set_dirty(connections)
     else:
         commit(connections)
+
+
+def execute_committed(connection, sql, params=None):
+    """Runs one writing statement on ``connection`` (a DatabaseWrapper) and
+    commits it unless transactions are managed; returns the cursor.
+
+    Unmanaged, the statement runs by itself (``cursor.execute_alone``): on
+    SQLite, without the statement journal a many-row change inside an open
+    transaction needs. If it fails, the connection is rolled back, so that
+    no half-done transaction stays open.
+    """
+    cursor = connection.cursor()
+    if is_managed():
+        cursor.execute(sql, params)
+        set_dirty(connection)
+        return cursor
+    try:
+        cursor.execute_alone(sql, params)
+    except Exception:
+        rollback(connection)
+        raise
+    commit(connection)
+    return cursor
 
 
 def rollback_unless_managed(connections=None):

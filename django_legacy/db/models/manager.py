@@ -5,7 +5,7 @@ in django_legacy.db); every query, save and schema change of the model runs
 on it.
 """
 
-from django_legacy.db import ConnectionInfoDescriptor
+from django_legacy.db import ConnectionInfoDescriptor, transaction
 from django_legacy.db.models.query import NOT_SIMPLE, QuerySet, fast_get
 
 
@@ -203,11 +203,9 @@ class Manager:
 def _execute(statements, db):
     """Runs statements; commits their connections unless transactions are
     managed, or rolls them back if one fails."""
-    from django_legacy.db import transaction
     connections = [db] + [s.connection for s in statements]
-    if len(statements) == 1 and not transaction.is_managed():
-        statements[0].connection.cursor().execute_alone(statements[0].sql)
-        transaction.commit_unless_managed(connections)
+    if len(statements) == 1:
+        transaction.execute_committed(statements[0].connection, statements[0].sql)
         return
     try:
         for statement in statements:

@@ -5,6 +5,7 @@ sliced by index, and runs it on ``model._default_manager.db``, the model's
 own connection. Values travel only as query parameters.
 """
 
+from django_legacy.db import transaction
 from django_legacy.db.models.fields import LOOKUP_TYPES
 from django_legacy.db.models.fields.related import pk_of
 from django_legacy.dispatch import dispatcher
@@ -491,7 +492,8 @@ class QuerySet:
             if compiler.joins or self._extra_tables:
                 pk = compiler.column(compiler.table, model._meta.pk)
                 where = ' WHERE %s IN (SELECT %s%s%s)' % (pk, pk, compiler.from_clause(), where)
-            _execute_one(db, 'DELETE FROM %s%s' % (compiler.table, where), compiler.params)
+            transaction.execute_committed(db.connection, 'DELETE FROM %s%s' % (
+                compiler.table, where), compiler.params)
         else:
             delete_objects(model, list(self._clone(_order_by=())))
         self._result_cache = None
@@ -517,7 +519,7 @@ class QuerySet:
         if compiler.joins:
             pk = compiler.column(compiler.table, opts.pk)
             where = ' WHERE %s IN (SELECT %s%s%s)' % (pk, pk, compiler.from_clause(), where)
-        cursor = _execute_one(db, 'UPDATE %s SET %s%s' % (
+        cursor = transaction.execute_committed(db.connection, 'UPDATE %s SET %s%s' % (
             compiler.table, ', '.join(assignments), where), values + compiler.params)
         self._result_cache = None
         return cursor.rowcount
@@ -604,21 +606,6 @@ class QuerySet:
 
 
 NOT_SIMPLE = object()
-
-
-def _execute_one(db, sql, params):
-    """Runs one writing statement and commits it unless transactions are
-    managed; returns the cursor. Unmanaged, the statement runs by itself
-    (``execute_alone``)."""
-    from django_legacy.db import transaction
-    cursor = db.connection.cursor()
-    if transaction.is_managed():
-        cursor.execute(sql, params)
-        transaction.set_dirty(db)
-    else:
-        cursor.execute_alone(sql, params)
-        transaction.commit_unless_managed(db)
-    return cursor
 
 
 def _one(model, objects, kwargs):
@@ -761,7 +748,6 @@ def _collect(model, objects, collected, nullify):
 def delete_objects(model, objects):
     """Deletes ``objects`` and what depends on them, each model on its own
     connection; commits those connections unless transactions are managed."""
-    from django_legacy.db import transaction
     from django_legacy.db.models import signals
     collected, nullify = {}, []
     _collect(model, objects, collected, nullify)
