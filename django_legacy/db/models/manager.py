@@ -162,7 +162,6 @@ class Manager:
         """
         statements, pending = self.get_install_statements(initial_data, pending)
         _execute(statements, self.db)
-        self.db.get_creation_module().builder.models_already_seen.add(self.model)
         return pending
 
     def get_pending(self, rel_class, field):
@@ -186,7 +185,6 @@ class Manager:
         executed statements."""
         statements = self.get_drop_statements(cascade)
         _execute(statements, self.db)
-        self.db.get_creation_module().builder.models_already_seen.discard(self.model)
         return statements
 
     def get_table_list(self):
