@@ -250,6 +250,14 @@ class Compiler:
             terms.append('%s %s' % (expr, 'DESC' if descending else 'ASC'))
         return (' ORDER BY ' + ', '.join(terms)) if terms else ''
 
+    def select(self, columns):
+        """Returns the whole SELECT of ``columns``: DISTINCT, FROM with its
+        joins, WHERE, ORDER BY and the limits (parameters in ``params``)."""
+        where = self.where()
+        return 'SELECT %s%s%s%s%s%s' % (
+            'DISTINCT ' if self.qs._distinct else '', ', '.join(columns),
+            self.from_clause(), where, self.order_by(), self.limits())
+
     def limits(self):
         qs = self.qs
         if qs._limit is None and not qs._offset:
@@ -390,11 +398,7 @@ class QuerySet:
         "Returns (sql, params, builder) for this queryset on ``backend``."
         compiler = Compiler(self, backend)
         columns, build = self._columns(compiler)
-        where = compiler.where()
-        sql = 'SELECT %s%s%s%s%s%s' % (
-            'DISTINCT ' if self._distinct else '', ', '.join(columns),
-            compiler.from_clause(), where, compiler.order_by(), compiler.limits())
-        return sql, compiler.params, build
+        return compiler.select(columns), compiler.params, build
 
     def iterator(self):
         "Yields the objects one by one, without caching them."
@@ -417,9 +421,8 @@ class QuerySet:
         compiler = Compiler(self, db.backend)
         where = compiler.where()
         what = 'COUNT(*)'
-        if self._distinct or compiler.joins:
-            what = 'COUNT(DISTINCT %s)' % compiler.column(compiler.table, self.model._meta.pk) \
-                if self._distinct else what
+        if self._distinct:
+            what = 'COUNT(DISTINCT %s)' % compiler.column(compiler.table, self.model._meta.pk)
         cursor = db.connection.cursor()
         cursor.execute('SELECT %s%s%s' % (what, compiler.from_clause(), where), compiler.params)
         count = cursor.fetchone()[0]
@@ -694,10 +697,7 @@ class ValuesQuerySet(QuerySet):
         for name, sql in self._extra_select:
             columns.append('(%s) AS %s' % (sql, compiler.qn(name)))
             names.append(name)
-        where = compiler.where()
-        sql = 'SELECT %s%s%s%s%s%s' % (
-            'DISTINCT ' if self._distinct else '', ', '.join(columns),
-            compiler.from_clause(), where, compiler.order_by(), compiler.limits())
+        sql = compiler.select(columns)
         cursor = db.connection.cursor()
         cursor.execute(sql, compiler.params)
         converters = [f.to_python if f.converts_db_values else None for f in fields]
@@ -745,48 +745,52 @@ def _collect(model, objects, collected, nullify):
                 _collect(related.model, children, collected, nullify)
 
 
+def _in_batches(db, statement, column, keys):
+    """Runs ``statement`` followed by ``WHERE <column> IN (...)`` on ``db``
+    once for every batch of ``keys``."""
+    qn = db.backend.quote_name
+    cursor = db.connection.cursor()
+    for batch in _batches(keys):
+        cursor.execute('%s WHERE %s IN (%s)' % (
+            statement, qn(column), ', '.join(['%s'] * len(batch))), batch)
+
+
 def delete_objects(model, objects):
     """Deletes ``objects`` and what depends on them, each model on its own
     connection; commits those connections unless transactions are managed."""
     from django_legacy.db.models import signals
     collected, nullify = {}, []
     _collect(model, objects, collected, nullify)
-    dbs = {}
-    for cls, instances in collected.items():
-        for obj in instances.values():
-            if dispatcher.has_receivers(signals.pre_delete):
+    if dispatcher.has_receivers(signals.pre_delete):
+        for cls, instances in collected.items():
+            for obj in instances.values():
                 dispatcher.send(signal=signals.pre_delete, sender=cls, instance=obj)
+    used = {}      # the ConnectionInfo of every model touched, to commit at the end
+
+    def db_of(cls):
+        db = used[cls] = cls._default_manager.db
+        return db
+
+    def delete_from(db, table, column, keys):
+        _in_batches(db, 'DELETE FROM %s' % db.backend.quote_name(table), column, keys)
+
     for cls, instances in collected.items():
-        db = dbs[cls] = cls._default_manager.db
-        qn, cursor = db.backend.quote_name, db.connection.cursor()
+        db = db_of(cls)
         for field in cls._meta.many_to_many:
-            for batch in _batches(instances):
-                cursor.execute('DELETE FROM %s WHERE %s IN (%s)' % (
-                    qn(field.m2m_db_table()), qn(field.m2m_column_name()),
-                    ', '.join(['%s'] * len(batch))), batch)
+            delete_from(db, field.m2m_db_table(), field.m2m_column_name(), instances)
         for related in cls._meta.get_all_related_many_to_many_objects():
             field = related.field
-            rel_db = related.model._default_manager.db
-            for batch in _batches(instances):
-                rel_db.connection.cursor().execute('DELETE FROM %s WHERE %s IN (%s)' % (
-                    qn(field.m2m_db_table()), qn(field.m2m_reverse_name()),
-                    ', '.join(['%s'] * len(batch))), batch)
-            dbs[related.model] = rel_db
+            delete_from(db_of(related.model), field.m2m_db_table(), field.m2m_reverse_name(),
+                        instances)
     for cls, field, keys in nullify:
-        db = dbs[cls] = cls._default_manager.db
+        db = db_of(cls)
         qn = db.backend.quote_name
-        db.connection.cursor().execute('UPDATE %s SET %s = NULL WHERE %s IN (%s)' % (
-            qn(cls._meta.db_table), qn(field.column), qn(field.column),
-            ', '.join(['%s'] * len(keys))), keys)
+        _in_batches(db, 'UPDATE %s SET %s = NULL' % (qn(cls._meta.db_table), qn(field.column)),
+                    field.column, keys)
     for cls, instances in reversed(list(collected.items())):
-        db = dbs[cls]
-        qn = db.backend.quote_name
-        for batch in _batches(instances):
-            db.connection.cursor().execute('DELETE FROM %s WHERE %s IN (%s)' % (
-                qn(cls._meta.db_table), qn(cls._meta.pk.column),
-                ', '.join(['%s'] * len(batch))), batch)
+        delete_from(used[cls], cls._meta.db_table, cls._meta.pk.column, instances)
         for obj in instances.values():
             setattr(obj, cls._meta.pk.attname, None)
             if dispatcher.has_receivers(signals.post_delete):
                 dispatcher.send(signal=signals.post_delete, sender=cls, instance=obj)
-    transaction.commit_unless_managed(list({id(db): db for db in dbs.values()}.values()))
+    transaction.commit_unless_managed(list({id(db): db for db in used.values()}.values()))
