@@ -113,41 +113,29 @@ class CursorWrapper:
 
     def execute(self, sql, params=None):
         """Runs ``sql``; with ``params`` (even empty) its %s placeholders
-        are bound and %% stands for %; without, it runs as written."""
-        if params is None:
-            writes = _convert(sql)[1]
-            params = ()
-        else:
-            sql, writes = _convert(sql)
-        try:
-            if writes and not self.connection.in_transaction:
-                self.cursor.execute('BEGIN')
-            return self.cursor.execute(sql, params)
-        except sqlite3.Error as e:
-            raise _reraise(e) from e
+        are bound and %% stands for %; without, it runs as written. A
+        statement that writes opens a transaction if none is open."""
+        return self._run(self.cursor.execute, sql, params, begin=True)
 
     def execute_alone(self, sql, params=None):
         """Runs one statement that is committed at once, by itself. With no
         transaction open it runs in SQLite's autocommit mode: the same
         effect as BEGIN, the statement and COMMIT, without the statement
         journal SQLite keeps for a many-row change inside a transaction."""
-        if self.connection.in_transaction:
-            return self.execute(sql, params)
-        if params is None:
-            params = ()
-        else:
-            sql = _convert(sql)[0]
-        try:
-            return self.cursor.execute(sql, params)
-        except sqlite3.Error as e:
-            raise _reraise(e) from e
+        return self._run(self.cursor.execute, sql, params, begin=False)
 
     def executemany(self, sql, param_list):
-        sql, writes = _convert(sql)
+        return self._run(self.cursor.executemany, sql, param_list, begin=True)
+
+    def _run(self, method, sql, params, begin):
+        if params is None:
+            writes, params = _convert(sql)[1], ()
+        else:
+            sql, writes = _convert(sql)
         try:
-            if writes and not self.connection.in_transaction:
+            if begin and writes and not self.connection.in_transaction:
                 self.cursor.execute('BEGIN')
-            return self.cursor.executemany(sql, param_list)
+            return method(sql, params)
         except sqlite3.Error as e:
             raise _reraise(e) from e
 
