@@ -104,13 +104,16 @@ def _values(model, made):
 
 
 def _order(models):
-    "Returns the models so that each comes after the models its foreign keys need."
+    """Returns the models so that each comes after the models its foreign keys
+    need (a cycle is broken by taking the first model left)."""
     ordered, left = [], list(models)
     while left:
-        ready = [m for m in left if all(f.rel.to in ordered or f.rel.to is m or f.rel.to not in left
-                                        for f in m._meta.fields if f.rel is not None)]
-        ordered.extend(ready or left[:1])
-        left = [m for m in left if m not in ordered]
+        def needs(model):
+            return {f.rel.to for f in model._meta.fields
+                    if f.rel is not None and f.rel.to is not model and f.rel.to in left}
+        ready = [m for m in left if not needs(m)] or left[:1]
+        ordered.extend(ready)
+        left = [m for m in left if m not in ready]
     return ordered
 
 

@@ -33,6 +33,9 @@ class Options:
         self.pk = None
         self.has_auto_field = False
         self._relations = None
+        # What is built once per model: the save plan of each backend (keyed
+        # by the backend module), get() plans, the __init__ plan and the row
+        # loader. add_field() empties it.
         self._sql_cache = {}
 
     def contribute_to_class(self, cls, name):
