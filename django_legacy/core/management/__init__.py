@@ -86,11 +86,7 @@ def action_sqlclear(options, out, err):
 
 def action_sqlreset(options, out, err):
     _validate(options.apps)
-    models = _models(options.apps)
-    builders = plans.Builders()
-    plan = plans.clear_plan(models, builders)
-    plan.extend(plans.install_plan(models, builders=builders)[0])
-    _print_plan(plan, out, err)
+    _print_plan(plans.reset_plan(_models(options.apps)), out, err)
 
 
 def action_sqlsequencereset(options, out, err):
@@ -100,7 +96,7 @@ def action_sqlsequencereset(options, out, err):
 def action_install(options, out, err):
     from django_legacy.core.management.install import install
     _validate(options.apps)
-    plan, pending = install(_models(options.apps))
+    plan = install(_models(options.apps))
     if options.verbosity >= 1:
         out.write('Installed %d statement(s) for %s.\n' % (len(plan.items), ', '.join(options.apps)))
 

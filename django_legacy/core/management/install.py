@@ -4,7 +4,7 @@ New as a module: the branch kept this in its one management.py.
 """
 
 from django_legacy.core.exceptions import ImproperlyConfigured
-from django_legacy.core.management.sql import Builders, clear_plan, install_plan
+from django_legacy.core.management.sql import Builders, install_plan, reset_plan
 from django_legacy.db import transaction
 from django_legacy.db.models import loading
 
@@ -23,14 +23,22 @@ def uninstalled(models, builders):
     return [m for m in models if m._meta.db_table not in builders.for_model(m).tables]
 
 
-def run_managed(plan_function):
-    """Builds a plan and executes it as one managed transaction over every
-    connection it touches: all of it is committed, or on any error all of it
-    is rolled back and the error raised. Returns the plan."""
+def checked_install_plan(models, builders=None):
+    """Returns the plan that installs ``models``; raises PendingReferencesError
+    if references would be left waiting for a model that is not installed."""
+    plan, pending = install_plan(models, builders=builders)
+    if pending:
+        raise PendingReferencesError(pending_message(pending))
+    return plan
+
+
+def run_managed(plan):
+    """Executes a plan as one managed transaction over every connection it
+    touches: all of it is committed, or on any error all of it is rolled back
+    and the error raised. Returns the plan."""
     transaction.enter_transaction_management()
     transaction.managed(True)
     try:
-        plan = plan_function()
         plan.execute()
         transaction.commit()
     except BaseException:
@@ -41,18 +49,10 @@ def run_managed(plan_function):
     return plan
 
 
-def install(models, fail_on_pending=True):
+def install(models):
     """Installs ``models`` (their tables, indexes, join tables and initial
-    data); returns (plan, pending)."""
-    result = {}
-
-    def plan():
-        result['plan'], result['pending'] = install_plan(models)
-        if fail_on_pending and result['pending']:
-            raise PendingReferencesError(pending_message(result['pending']))
-        return result['plan']
-    run_managed(plan)
-    return result['plan'], result['pending']
+    data); returns the plan it ran."""
+    return run_managed(checked_install_plan(models))
 
 
 def syncdb(verbosity=1, interactive=True, out=None):
@@ -61,13 +61,7 @@ def syncdb(verbosity=1, interactive=True, out=None):
     installed models."""
     builders = Builders()
     models = uninstalled(loading.get_models(), builders)
-
-    def plan():
-        plan, pending = install_plan(models, builders=builders)
-        if pending:
-            raise PendingReferencesError(pending_message(pending))
-        return plan
-    run_managed(plan)
+    run_managed(checked_install_plan(models, builders))
     if verbosity >= 1 and out is not None:
         for model in models:
             out.write('Creating table %s\n' % model._meta.db_table)
@@ -76,10 +70,4 @@ def syncdb(verbosity=1, interactive=True, out=None):
 
 def reset(models):
     "Drops the models' tables and installs them again; returns the plan."
-    def plan():
-        builders = Builders()
-        plan = clear_plan(models, builders)
-        install, pending = install_plan(models, builders=builders)
-        plan.extend(install)
-        return plan
-    return run_managed(plan)
+    return run_managed(reset_plan(models))

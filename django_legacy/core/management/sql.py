@@ -111,6 +111,14 @@ def clear_plan(models, builders=None):
     return plan
 
 
+def reset_plan(models):
+    "Returns what reset runs: the clear plan, then the install plan, of ``models``."
+    builders = Builders()
+    plan = clear_plan(models, builders)
+    plan.extend(install_plan(models, builders=builders)[0])
+    return plan
+
+
 def sequence_reset_plan(models):
     """Returns the plan of sequence resets; a model whose backend has no
     sequences gets a message instead."""
@@ -128,4 +136,4 @@ def sequence_reset_plan(models):
 
 
 __all__ = ('Plan', 'Builders', 'install_plan', 'index_plan', 'initial_data_plan',
-           'clear_plan', 'sequence_reset_plan')
+           'clear_plan', 'reset_plan', 'sequence_reset_plan')
