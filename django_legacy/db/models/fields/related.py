@@ -311,16 +311,48 @@ class SingleRelatedObjectDescriptor:
             **{'%s__exact' % field.name: getattr(instance, field.rel.get_related_field().attname)})
 
 
-class ForeignRelatedObjectsDescriptor:
-    "``artist.opus_set``: a manager of the objects whose foreign key points here."
+class _RelatedManagerDescriptor:
+    """What ``artist.opus_set`` and ``doohickey.widgets`` share: a manager of
+    the objects at the other end, a subclass of their model's default manager
+    narrowed to ``instance``. The subclass is made once per manager class and
+    kept; each access makes only an instance of it."""
 
-    def __init__(self, related):
-        self.related = related
+    def __init__(self):
+        self._classes = {}      # default manager class -> related manager class
 
     def __get__(self, instance, owner=None):
         if instance is None:
             raise AttributeError('Manager must be accessed via instance')
-        return make_foreign_related_manager(self.related, instance)
+        key = self.key_of(instance)
+        default = self.target()._default_manager
+        superclass = type(default)
+        cls = self._classes.get(superclass)
+        if cls is None:
+            cls = self._classes[superclass] = self.manager_class(superclass)
+        manager = cls.__new__(cls)
+        manager.__dict__.update(default.__dict__, instance=instance, key=key)
+        return manager
+
+
+class ForeignRelatedObjectsDescriptor(_RelatedManagerDescriptor):
+    "``artist.opus_set``: a manager of the objects whose foreign key points here."
+
+    def __init__(self, related):
+        super().__init__()
+        self.related = related
+
+    def target(self):
+        return self.related.model
+
+    def key_of(self, instance):
+        key = getattr(instance, self.related.field.rel.get_related_field().attname)
+        if key is None:
+            raise ValueError('%r must be saved before its %s can be used.'
+                             % (instance, self.related.get_accessor_name()))
+        return key
+
+    def manager_class(self, superclass):
+        return foreign_related_manager(self.related, superclass)
 
     def __set__(self, instance, value):
         manager = self.__get__(instance)
@@ -329,35 +361,32 @@ class ForeignRelatedObjectsDescriptor:
         manager.add(*value)
 
 
-def make_foreign_related_manager(related, instance):
+def foreign_related_manager(related, superclass):
+    """Returns the manager class of ``<instance>.<model>_set``: ``superclass``
+    narrowed to the rows whose foreign key holds ``self.key``."""
     field, model = related.field, related.model
-    rel_field = field.rel.get_related_field()
-    key = getattr(instance, rel_field.attname)
-    if key is None:
-        raise ValueError('%r must be saved before its %s can be used.'
-                         % (instance, related.get_accessor_name()))
-    superclass = model._default_manager.__class__
 
     class RelatedManager(superclass):
         db = property(lambda self: model._default_manager.db)
 
         def get_query_set(self):
-            return superclass.get_query_set(self).filter(**{'%s__exact' % field.name: key})
+            return superclass.get_query_set(self).filter(**{'%s__exact' % field.name: self.key})
 
         def add(self, *objs):
             for obj in objs:
-                setattr(obj, field.name, instance)
+                setattr(obj, field.name, self.instance)
                 obj.save()
 
         def create(self, **kwargs):
-            kwargs[field.name] = instance
+            kwargs[field.name] = self.instance
             return superclass.create(self, **kwargs)
 
         if field.null:
             def remove(self, *objs):
                 for obj in objs:
-                    if getattr(obj, field.attname) != key:
-                        raise model.DoesNotExist('%r is not related to %r.' % (obj, instance))
+                    if getattr(obj, field.attname) != self.key:
+                        raise model.DoesNotExist('%r is not related to %r.'
+                                                 % (obj, self.instance))
                     setattr(obj, field.name, None)
                     obj.save()
 
@@ -366,23 +395,30 @@ def make_foreign_related_manager(related, instance):
                     setattr(obj, field.name, None)
                     obj.save()
 
-    manager = RelatedManager.__new__(RelatedManager)
-    manager.__dict__.update(model._default_manager.__dict__)
-    return manager
+    return RelatedManager
 
 
-class ManyRelatedObjectsDescriptor:
+class ManyRelatedObjectsDescriptor(_RelatedManagerDescriptor):
     """``doohickey.widgets`` (forward) or ``widget.doohickeys`` (reverse): a
     manager of the objects at the other end of a many-to-many field."""
 
     def __init__(self, field, reverse):
+        super().__init__()
         self.field = field
         self.reverse = reverse
 
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            raise AttributeError('Manager must be accessed via instance')
-        return make_many_related_manager(self.field, self.reverse, instance)
+    def target(self):
+        return self.field.model if self.reverse else self.field.rel.to
+
+    def key_of(self, instance):
+        key = instance._get_pk_val()
+        if key is None:
+            raise ValueError('%r instance needs a primary key value before a '
+                             'many-to-many relationship can be used.' % (instance,))
+        return key
+
+    def manager_class(self, superclass):
+        return many_related_manager(self.field, self.reverse, superclass)
 
     def __set__(self, instance, value):
         manager = self.__get__(instance)
@@ -390,21 +426,19 @@ class ManyRelatedObjectsDescriptor:
         manager.add(*value)
 
 
-def make_many_related_manager(field, reverse, instance):
+def many_related_manager(field, reverse, superclass):
+    """Returns the manager class of one side of a many-to-many field:
+    ``superclass`` narrowed to the rows joined to ``self.key``. Rows of the
+    join table are written on the connection of the model that declares the
+    field, where the table lives."""
     from django_legacy.db import transaction
     if reverse:
         model, source_col, target_col = field.model, field.m2m_reverse_name(), field.m2m_column_name()
     else:
         model, source_col, target_col = field.rel.to, field.m2m_column_name(), field.m2m_reverse_name()
-    key = instance._get_pk_val()
-    if key is None:
-        raise ValueError('%r instance needs a primary key value before a '
-                         'many-to-many relationship can be used.' % (instance,))
     symmetrical = field.is_recursive and field.rel.symmetrical
-    superclass = model._default_manager.__class__
 
     def join_db():
-        "The join table lives with the model that declares the field."
         return field.model._default_manager.db
 
     class ManyRelatedManager(superclass):
@@ -412,7 +446,7 @@ def make_many_related_manager(field, reverse, instance):
 
         def get_query_set(self):
             qs = superclass.get_query_set(self)
-            return qs._filter_many_to_many(field, target_col, source_col, key)
+            return qs._filter_many_to_many(field, target_col, source_col, self.key)
 
         def _keys(self, objs):
             keys = []
@@ -459,26 +493,26 @@ def make_many_related_manager(field, reverse, instance):
             keys = self._keys(objs)
             if not keys:
                 return
-            self._add(source_col, target_col, key, keys)
+            self._add(source_col, target_col, self.key, keys)
             if symmetrical:
                 for k in keys:
-                    self._add(source_col, target_col, k, [key])
+                    self._add(source_col, target_col, k, [self.key])
             transaction.commit_unless_managed(join_db())
 
         def remove(self, *objs):
             keys = self._keys(objs)
             if not keys:
                 return
-            self._remove(source_col, target_col, key, keys)
+            self._remove(source_col, target_col, self.key, keys)
             if symmetrical:
                 for k in keys:
-                    self._remove(source_col, target_col, k, [key])
+                    self._remove(source_col, target_col, k, [self.key])
             transaction.commit_unless_managed(join_db())
 
         def clear(self):
             if symmetrical:
-                self._remove(target_col, source_col, key, None)
-            self._remove(source_col, target_col, key, None)
+                self._remove(target_col, source_col, self.key, None)
+            self._remove(source_col, target_col, self.key, None)
             transaction.commit_unless_managed(join_db())
 
         def create(self, **kwargs):
@@ -487,6 +521,4 @@ def make_many_related_manager(field, reverse, instance):
             self.add(obj)
             return obj
 
-    manager = ManyRelatedManager.__new__(ManyRelatedManager)
-    manager.__dict__.update(model._default_manager.__dict__)
-    return manager
+    return ManyRelatedManager
