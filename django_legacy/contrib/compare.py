@@ -51,7 +51,7 @@ def placements(models):
     rows = []
     for model in models:
         legacy = model_connection_name(model)
-        modern = router.route(model._meta.app_label, model.__name__)
+        modern = router.db_for_write(model)
         rows.append(('%s.%s' % (model._meta.app_label, model.__name__), legacy, modern,
                      alias_for(legacy) == modern))
     return rows

@@ -85,9 +85,10 @@ class LegacyRouter:
         from django.conf import settings
         return getattr(settings, 'OTHER_DATABASES', {}) or {}
 
-    def route(self, app_label, class_name):
+    def route(self, app_label, class_name, db_connection=None):
         "Returns the alias for the model ``app_label.class_name``."
-        return alias_for(ConnectionIndex(self.databases()).resolve(app_label, class_name))
+        return alias_for(ConnectionIndex(self.databases()).resolve(
+            app_label, class_name, db_connection))
 
     def _model_alias(self, model):
         # A join table Django made for a many-to-many field lives with the
@@ -95,7 +96,31 @@ class LegacyRouter:
         owner = getattr(model._meta, 'auto_created', False)
         if owner:
             model = owner
-        return self.route(model._meta.app_label, model._meta.object_name)
+        opts = model._meta
+        return self._placement(opts.app_label, opts.object_name,
+                               getattr(opts, 'db_connection', None))
+
+    def _placement(self, app_label, model_name, db_connection=None):
+        """Returns the alias of a model named in any case. Meta.db_connection
+        is read from the 2007 model of that name, looked up among all the
+        registered models (installed app or not), since a modern model
+        mirroring it cannot carry that option."""
+        from django_legacy.db.models import loading
+        legacy = loading.get_model(app_label, model_name)
+        if legacy is not None:
+            return alias_for(ConnectionIndex(self.databases()).name_for(legacy))
+        return self.route(app_label, self._class_name(app_label, model_name), db_connection)
+
+    def _class_name(self, app_label, model_name):
+        """Returns the spelling MODELS gives ``app_label.model_name`` (the
+        entries are case-sensitive, modern Django lower-cases model names),
+        or ``model_name`` when no entry names it."""
+        wanted = ('%s.%s' % (app_label, model_name)).lower()
+        for entry in self.databases().values():
+            for item in entry.get('MODELS', ()):
+                if item.lower() == wanted:
+                    return item.split('.', 1)[1]
+        return model_name
 
     def db_for_read(self, model, **hints):
         return self._model_alias(model)
@@ -108,17 +133,20 @@ class LegacyRouter:
         return self._model_alias(type(obj1)) == self._model_alias(type(obj2))
 
     def allow_migrate(self, db, app_label, model_name=None, **hints):
-        """Migrates a model only on its alias. Modern Django passes the model
-        name lower-cased; the class is looked up to match the 2007 MODELS
-        entries, which are case-sensitive. Without a model name, the app's
-        own placement decides."""
+        """Migrates a model only on the alias db_for_write gives it. Modern
+        Django passes the model name lower-cased; the model is found among
+        the 2007 models registered (installed app or not), else among
+        modern Django's, else by the MODELS entries in any case. Without a
+        model name, the app's own placement decides."""
         model = hints.get('model')
-        if model is None and model_name is not None:
-            from django.apps import apps
-            try:
-                model = apps.get_model(app_label, model_name)
-            except LookupError:
-                model = None
         if model is not None:
             return db == self._model_alias(model)
-        return db == alias_for(ConnectionIndex(self.databases()).resolve(app_label, ''))
+        if model_name is None:
+            return db == self.route(app_label, '')
+        from django_legacy.db.models import loading
+        if loading.get_model(app_label, model_name) is None:
+            from django.apps import apps
+            modern = apps.all_models.get(app_label, {}).get(model_name.lower())
+            if modern is not None:
+                return db == self._model_alias(modern)
+        return db == self._placement(app_label, model_name)
