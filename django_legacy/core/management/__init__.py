@@ -161,6 +161,15 @@ def action_compare(options, out, err):
     return compare(models, out, err)
 
 
+def action_patterns(options, out, err):
+    from django_legacy.contrib.patterns import PATTERNS, run_patterns
+    unknown = [name for name in options.apps if name not in PATTERNS]
+    if unknown:
+        raise CommandError('unknown pattern %r; choose from: %s'
+                           % (unknown[0], ', '.join(PATTERNS)))
+    return run_patterns(options.apps or list(PATTERNS), out)
+
+
 ACTIONS = collections.OrderedDict([
     ('sql', Action(action_sql, 'Prints the CREATE TABLE statements for the apps.', True)),
     ('sqlall', Action(action_sqlall, 'Prints what install runs: tables, indexes, '
@@ -184,6 +193,8 @@ ACTIONS = collections.OrderedDict([
                        'or of the one named).', None)),
     ('compare', Action(action_compare, 'New: compares the 2007 placement with modern '
                        "Django's LegacyRouter, model by model.", None)),
+    ('patterns', Action(action_patterns, "New: runs today's multi-database patterns under "
+                        'both designs on the servers of PG* (see .ci/pgcluster).', None)),
 ])
 
 

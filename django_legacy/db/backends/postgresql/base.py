@@ -73,8 +73,16 @@ def get_pk_default_value():
 
 
 def connect_parameters(settings):
-    "Returns the keyword arguments psycopg.connect() gets for ``settings``."
-    params = {'dbname': settings.DATABASE_NAME, 'connect_timeout': CONNECT_TIMEOUT}
+    """Returns the keyword arguments psycopg.connect() gets for ``settings``:
+    DATABASE_OPTIONS last, so they override (``connect_timeout``,
+    ``options='-c statement_timeout=...'``, ``sslmode``, ...).
+
+    Statements are never prepared on the server (``prepare_threshold``
+    None): a prepared statement is session state, and behind a pooler in
+    transaction mode the next transaction may run on another server
+    connection, or hand this one to another client."""
+    params = {'dbname': settings.DATABASE_NAME, 'connect_timeout': CONNECT_TIMEOUT,
+              'prepare_threshold': None}
     for key, setting in (('user', 'DATABASE_USER'), ('password', 'DATABASE_PASSWORD'),
                          ('host', 'DATABASE_HOST'), ('port', 'DATABASE_PORT')):
         value = getattr(settings, setting)
