@@ -131,3 +131,15 @@ def test_the_action_prints_a_table_per_pattern():
     assert ('read after write | default: row returned (ok) '
             '| replica: row MISSING (NOT as wanted)') in ' '.join(out.split())
     assert 'had not replayed the write yet' in out
+
+
+@needs_django
+def test_the_readmes_patterns_output_is_a_real_runs():
+    servers()
+    with open(os.path.join(HERE, 'README.rst'), encoding='utf-8') as f:
+        readme = f.read()
+    command = '$ .ci/pgcluster run .venv/bin/python -m django_legacy patterns replicas\n'
+    shown = readme.split(command)[1].split('\n\n')[0]
+    result = run_action('replicas')
+    assert result.returncode == 0, result.stderr
+    assert [line[4:] for line in shown.splitlines()] == result.stdout.splitlines()

@@ -147,15 +147,13 @@ def resume_replay(servers, timeout=10):
     return time.monotonic() - start
 
 
-def server_session_state(servers, port, pattern, design):
-    """Returns (prepared statements, statement_timeout) as a fresh client
-    finds them on the server connection the pooler at ``port`` gives it for
-    the pattern's main database: right after another client's transactions,
-    that is the server connection they ran on."""
+def prepared_statements_left(servers, port, pattern, design):
+    """Returns how many prepared statements a fresh client finds on the
+    server connection the pooler at ``port`` gives it for the pattern's
+    main database: right after another client's transactions, the server
+    connection they ran on."""
     with raw(servers, physical(design, DATABASES[pattern][0]), port) as db:
-        prepared = db.execute('SELECT count(*) FROM pg_prepared_statements').fetchone()[0]
-        timeout = db.execute('SHOW statement_timeout').fetchone()[0]
-    return prepared, timeout
+        return db.execute('SELECT count(*) FROM pg_prepared_statements').fetchone()[0]
 
 
 def located(servers, name, port):
@@ -326,13 +324,18 @@ def write_table(pattern, legacy, modern, out):
                 out.write('  * %s, %s: %s\n' % (operation, design, step.note))
 
 
+def show(pattern, servers, out=None):
+    "Runs one pattern under both designs and writes its table (to stdout by default)."
+    legacy, modern = run(pattern, servers)
+    write_table(pattern, legacy, modern, out or sys.stdout)
+
+
 def run_patterns(names, out):
-    """Runs the named patterns on the servers of the PG* variables and
-    writes a table for each; returns 0, or 1 when an operation did not do
-    what its pattern wants under either design... under modern Django."""
+    """The ``patterns`` action: runs the named patterns on the servers of
+    the PG* variables and writes a table for each; returns 0."""
     servers = servers_from_environ()
-    for name in names:
-        legacy, modern = run(name, servers)
-        write_table(name, legacy, modern, out)
-        out.write('\n')
+    for number, name in enumerate(names):
+        if number:
+            out.write('\n')
+        show(name, servers, out)
     return 0

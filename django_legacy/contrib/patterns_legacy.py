@@ -137,10 +137,10 @@ def scenario_replicas(servers, pattern='replicas'):
 
 def scenario_pooler(servers):
     "The replicas' scenario through PgBouncer, then what it left on the server."
-    from django_legacy.contrib.patterns import server_session_state
+    from django_legacy.contrib.patterns import prepared_statements_left
     steps = scenario_replicas(servers, 'pooler')
     new_request()
-    prepared, timeout = server_session_state(servers, servers.bouncer, 'pooler', '2007')
+    prepared = prepared_statements_left(servers, servers.bouncer, 'pooler', '2007')
     steps.append(Step('session state', 'default', '%d prepared statement(s) left' % prepared,
                       prepared == 0, ''))
     return steps

@@ -213,10 +213,10 @@ def scenario_replicas(models, servers, pattern='replicas'):
 
 def scenario_pooler(models, servers):
     from django.db import connections
-    from django_legacy.contrib.patterns import server_session_state
+    from django_legacy.contrib.patterns import prepared_statements_left
     steps = scenario_replicas(models, servers, 'pooler')
     connections.close_all()
-    prepared, timeout = server_session_state(servers, servers.bouncer, 'pooler', 'modern')
+    prepared = prepared_statements_left(servers, servers.bouncer, 'pooler', 'modern')
     steps.append(step('session state', 'default', '%d prepared statement(s) left' % prepared,
                       prepared == 0))
     return steps
