@@ -9,6 +9,7 @@ list of ``patterns.Step``. Imported only when a scenario runs.
 
 from django_legacy.contrib.patterns import (
     Step, new_request, pause_replay, read_result, resume_replay, rows_in, tables_in)
+from django_legacy.contrib.replicas import ReadConnectionManager
 from django_legacy.contrib.routers import alias_for
 from django_legacy.db import DatabaseError, connections, models, transaction
 
@@ -20,6 +21,17 @@ class Item(models.Model):
     class Meta:
         app_label = 'patterns'
         db_table = 'item'
+
+
+class SplitItem(models.Model):
+    """Reads through the connection READ_CONNECTIONS names for it, writes on
+    its own: django_legacy.contrib.replicas, not in 2007."""
+    name = models.CharField(maxlength=30)
+    objects = ReadConnectionManager()
+
+    class Meta:
+        app_label = 'patterns'
+        db_table = 'split_item'
 
 
 class Invoice(models.Model):
