@@ -38,6 +38,8 @@ def test_the_same_query_many_times_from_two_clients_through_pgbouncer(cluster):
 
 
 def test_nothing_outlives_a_transaction_on_the_pooled_server_connection(cluster):
+    """What a client leaves on a server connection, the next client of the
+    pooler meets: prepared statements, session settings."""
     info = connect(settings_for(cluster, cluster.bouncer))
     try:
         for i in range(8):
@@ -47,6 +49,8 @@ def test_nothing_outlives_a_transaction_on_the_pooled_server_connection(cluster)
         info.close()
     with raw(cluster, 'postgres', cluster.bouncer) as db:
         assert db.execute('SELECT count(*) FROM pg_prepared_statements').fetchone()[0] == 0
+        # Nothing SET for the session (a SET TIME ZONE at connect would show here).
+        assert db.execute("SELECT name FROM pg_settings WHERE source = 'session'").fetchall() == []
 
 
 def test_statement_timeout_through_options(cluster):

@@ -3,9 +3,6 @@ included, and allow_migrate agrees with db_for_write for every model, whether
 or not its app is installed in either design."""
 
 import importlib.util
-import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
@@ -13,8 +10,8 @@ import pytest
 from django_legacy.contrib.routers import LegacyRouter, alias_for
 from django_legacy.db import model_connection_name
 from tests.placedapp.models import Entry, Ledger, Note, Plain
+from tests.test_compare import compare
 
-HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATABASES = {'_ledger': {'DATABASE_NAME': 'ledger.db'},
              '_notes': {'DATABASE_NAME': 'notes.db', 'MODELS': ['placedapp.Note']}}
 PLACED = {Ledger: '_ledger', Entry: '_ledger', Note: '_notes', Plain: 'default'}
@@ -55,7 +52,7 @@ def test_the_router_agrees_with_model_connection_name(isolated_settings):
 
 @pytest.fixture
 def project(tmp_path):
-    (tmp_path / 'placed_settings.py').write_text(textwrap.dedent('''
+    (tmp_path / 'compare_settings.py').write_text(textwrap.dedent('''
         DATABASE_ENGINE = 'sqlite3'
         DATABASE_NAME = 'unused.db'
         INSTALLED_APPS = ('tests.placedapp',)
@@ -67,11 +64,7 @@ def project(tmp_path):
 @needs_django
 def test_compare_shows_db_connection_models_placed_alike_under_real_django(project):
     "compare used to print NO for the models placed by Meta.db_connection."
-    env = dict(os.environ, PYTHONPATH=HERE)
-    env.pop('DJANGO_SETTINGS_MODULE', None)
-    result = subprocess.run(
-        [sys.executable, '-m', 'django_legacy', 'compare', '--settings', 'placed_settings',
-         '--pythonpath', str(project)], capture_output=True, text=True, cwd=str(project), env=env)
+    result = compare(project)
     assert result.returncode == 0, result.stderr
     rows = [line.split() for line in result.stdout.splitlines()
             if line.startswith('placedapp.')]

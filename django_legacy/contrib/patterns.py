@@ -124,6 +124,15 @@ def tables_in(servers, pattern, design, table):
     return found
 
 
+def make_erp_table(servers, design):
+    """Creates the legacy pattern's ERP table, as an ERP made it (upper-case
+    names, its own key column), with one row, in the design's 'erp'."""
+    with raw(servers, physical(design, 'erp')) as erp:
+        erp.execute('CREATE TABLE "CUSTOMERS" ("CUST_ID" serial PRIMARY KEY, '
+                    '"CUST_NAME" varchar(40) NOT NULL)')
+        erp.execute('INSERT INTO "CUSTOMERS" ("CUST_NAME") VALUES (%s)', ['Initech'])
+
+
 def pause_replay(servers):
     """Stops the replica replaying the primary's WAL: what a lagging
     standby does, made certain for the length of one operation."""

@@ -254,13 +254,10 @@ def _backend_pid():
 
 
 def scenario_legacy(servers):
-    from django_legacy.contrib.patterns import physical, raw
+    from django_legacy.contrib.patterns import make_erp_table
     from django_legacy.core.management.install import uninstalled
     from django_legacy.core.management.sql import Builders
-    with raw(servers, physical('2007', 'erp')) as erp:
-        erp.execute('CREATE TABLE "CUSTOMERS" ("CUST_ID" serial PRIMARY KEY, '
-                    '"CUST_NAME" varchar(40) NOT NULL)')
-        erp.execute('INSERT INTO "CUSTOMERS" ("CUST_NAME") VALUES (%s)', ['Initech'])
+    make_erp_table(servers, '2007')
     steps = []
     missing = uninstalled([Customer], Builders())
     steps.append(Step('migrate/install', used(Customer),

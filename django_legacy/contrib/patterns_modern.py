@@ -316,11 +316,8 @@ def _backend_pid(connection):
 
 
 def scenario_legacy(models, servers):
-    from django_legacy.contrib.patterns import physical, raw
-    with raw(servers, physical('modern', 'erp')) as erp:
-        erp.execute('CREATE TABLE "CUSTOMERS" ("CUST_ID" serial PRIMARY KEY, '
-                    '"CUST_NAME" varchar(40) NOT NULL)')
-        erp.execute('INSERT INTO "CUSTOMERS" ("CUST_NAME") VALUES (%s)', ['Initech'])
+    from django_legacy.contrib.patterns import make_erp_table
+    make_erp_table(servers, 'modern')
     steps = []
     customer = models['Customer']
     before = []
