@@ -143,3 +143,36 @@ def test_the_readmes_patterns_output_is_a_real_runs():
     result = run_action('replicas')
     assert result.returncode == 0, result.stderr
     assert [line[4:] for line in shown.splitlines()] == result.stdout.splitlines()
+
+
+def test_servers_that_do_not_answer_are_one_line():
+    "A port where no server listens: the error names the database and the server."
+    import socket
+    closed = socket.socket()
+    closed.bind(('127.0.0.1', 0))
+    port = str(closed.getsockname()[1])
+    closed.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith('PG')}
+    env.update(PGHOST='127.0.0.1', PGUSER='postgres', PGPORT=port, PGREPLICA_PORT=port,
+               PGBOUNCER_PORT=port, PGBOUNCER_REPLICA_PORT=port)
+    result = run_action('attribute', env=env)
+    assert result.returncode == 1
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert "database 'postgres' on 127.0.0.1:%s" % port in result.stderr
+
+
+def test_a_port_that_is_not_a_number_is_named():
+    env = dict(PGHOST='127.0.0.1', PGPORT='5432', PGREPLICA_PORT='x', PGBOUNCER_PORT='1',
+               PGBOUNCER_REPLICA_PORT='2')
+    with pytest.raises(patterns.ImproperlyConfigured) as raised:
+        patterns.servers_from_environ(env)
+    assert str(raised.value) == "PGREPLICA_PORT must be a port number, not 'x'"
+
+
+def test_the_action_table_imports_no_pattern_module():
+    "The patterns' modules (and modern Django) load only when the action runs."
+    code = ('import sys, django_legacy.core.management; '
+            'print(sorted(m for m in sys.modules if "patterns" in m or m == "django"))')
+    result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True,
+                            cwd=HERE)
+    assert result.stdout.strip() == '[]', result.stderr

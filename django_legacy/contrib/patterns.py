@@ -11,6 +11,7 @@ docs/patterns.txt explains each pattern and its verdict.
 """
 
 import collections
+import contextlib
 import json
 import os
 import subprocess
@@ -18,6 +19,7 @@ import sys
 import time
 
 from django_legacy.core.exceptions import ImproperlyConfigured
+from django_legacy.db.backends import DatabaseError
 
 # Name -> (title, verdict for the 2007 design), in the order of docs/patterns.txt.
 PATTERNS = collections.OrderedDict([
@@ -68,16 +70,30 @@ def servers_from_environ(environ=None):
             'the patterns need a primary, a replica and PgBouncer: set %s '
             '(.ci/pgcluster start prints them; .ci/pgcluster run CMD runs CMD with them)'
             % ', '.join(missing))
-    ports = {key: int(environ[var]) for key, var in ENVIRONMENT}
+    ports = {}
+    for key, var in ENVIRONMENT:
+        if not environ[var].isdigit():
+            raise ImproperlyConfigured('%s must be a port number, not %r' % (var, environ[var]))
+        ports[key] = int(environ[var])
     return Servers(environ['PGHOST'], environ.get('PGUSER', 'postgres'),
                    environ.get('PGPASSWORD', ''), **ports)
 
 
+@contextlib.contextmanager
 def raw(servers, dbname, port=None):
-    "Returns an autocommit psycopg connection, for looking at the servers from outside."
+    """Yields an autocommit psycopg connection, for looking at the servers
+    from outside either design, and closes it; a driver error comes out as
+    DatabaseError naming the server."""
     import psycopg
-    return psycopg.connect(host=servers.host, port=port or servers.primary, user=servers.user,
-                           password=servers.password, dbname=dbname, autocommit=True)
+    port = port or servers.primary
+    try:
+        with psycopg.connect(host=servers.host, port=port, user=servers.user,
+                             password=servers.password, dbname=dbname, autocommit=True,
+                             connect_timeout=10) as db:
+            yield db
+    except psycopg.Error as e:
+        raise DatabaseError('database %r on %s:%s: %s' % (
+            dbname, servers.host, port, str(e).strip())) from e
 
 
 def physical(design, logical):
@@ -301,6 +317,7 @@ def run(pattern, servers):
     if pattern not in PATTERNS:
         raise ImproperlyConfigured('unknown pattern %r; choose from: %s'
                                    % (pattern, ', '.join(PATTERNS)))
+    resume_replay(servers)      # in case an interrupted run left the replay paused
     return legacy_run(pattern, servers), modern_run(pattern, servers)
 
 
