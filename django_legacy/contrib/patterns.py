@@ -154,6 +154,14 @@ def pause_replay(servers):
     standby does, made certain for the length of one operation."""
     with raw(servers, 'postgres', servers.replica) as db:
         db.execute('SELECT pg_wal_replay_pause()')
+        # The pause is only requested: wait until the standby has taken it,
+        # or the next write may still be replayed.
+        deadline = time.monotonic() + 10
+        while db.execute('SELECT pg_get_wal_replay_pause_state()').fetchone()[0] != 'paused':
+            if time.monotonic() > deadline:
+                raise DatabaseError('the replica at port %s did not pause its replay'
+                                    % servers.replica)
+            time.sleep(0.01)
 
 
 def resume_replay(servers, timeout=10):
