@@ -150,8 +150,10 @@ def make_erp_table(servers, design):
 
 
 def pause_replay(servers):
-    """Stops the replica replaying the primary's WAL: what a lagging
-    standby does, made certain for the length of one operation."""
+    """Lets the replica catch up with the primary, then stops it replaying
+    the primary's WAL: what a lagging standby does, made certain for the
+    writes that follow."""
+    wait_for_replica(servers)
     with raw(servers, 'postgres', servers.replica) as db:
         db.execute('SELECT pg_wal_replay_pause()')
         # The pause is only requested: wait until the standby has taken it,
@@ -164,18 +166,26 @@ def pause_replay(servers):
             time.sleep(0.01)
 
 
-def resume_replay(servers, timeout=10):
+def resume_replay(servers):
     """Lets the replica replay again and waits until it has caught up with
     the primary; returns the seconds it took."""
+    with raw(servers, 'postgres', servers.replica) as replica:
+        replica.execute('SELECT pg_wal_replay_resume()')
+    return wait_for_replica(servers)
+
+
+def wait_for_replica(servers, timeout=10):
+    """Waits until the replica has replayed all the primary has written;
+    returns the seconds it took, or raises DatabaseError after ``timeout``."""
     start = time.monotonic()
     with raw(servers, 'postgres') as primary:
         target = primary.execute('SELECT pg_current_wal_lsn()').fetchone()[0]
     with raw(servers, 'postgres', servers.replica) as replica:
-        replica.execute('SELECT pg_wal_replay_resume()')
-        while time.monotonic() - start < timeout:
-            if replica.execute('SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn',
-                               [str(target)]).fetchone()[0]:
-                break
+        while not replica.execute('SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn',
+                                  [str(target)]).fetchone()[0]:
+            if time.monotonic() - start > timeout:
+                raise DatabaseError('the replica at port %s has not replayed %s after %d s'
+                                    % (servers.replica, target, timeout))
             time.sleep(0.02)
     return time.monotonic() - start
 
