@@ -24,7 +24,8 @@ from django_legacy.db.backends import DatabaseError
 # Name -> (title, verdict for the 2007 design), in the order of docs/patterns.txt.
 PATTERNS = collections.OrderedDict([
     ('replicas', ('Read replicas', 'expressible with a workaround: a request binds '
-                  'Model.objects.db to the replica; no per-operation split')),
+                  'Model.objects.db to the replica; no per-operation split (not in 2007: '
+                  'contrib.replicas)')),
     ('pooler', ('A pooler in transaction mode', 'expressible: DATABASE_HOST/PORT name '
                 'PgBouncer; nothing outlives a transaction')),
     ('tenants', ('A database per tenant, with a read-only twin', 'expressible with a '
