@@ -14,6 +14,10 @@ setup(
     install_requires=[],
     extras_require={
         'postgresql': ['psycopg[binary]>=3.1'],
+        # mysqlclient (MySQLdb) builds against libmariadb-dev with pkg-config;
+        # PyMySQL, pure Python, is what the backend uses when MySQLdb is missing.
+        'mysql': ['mysqlclient>=2.1', 'PyMySQL>=1.0'],
+        'pymysql': ['PyMySQL>=1.0'],
         'test': ['pytest>=7', 'pytest-cov>=4', 'coverage>=7', 'tox>=4', 'hypothesis>=6',
                  'ruff>=0.4', 'Django>=4.2,<6'],
         'compare': ['Django>=4.2,<6'],

@@ -47,7 +47,7 @@ def test_connection_info_attributes_and_repr(test_databases):
     assert repr(info) == 'Connection: %r (ENGINE=%s NAME=%s)' % (
         info.connection, engine(), info.settings.DATABASE_NAME)
     assert info.get_introspection_module().__name__.endswith('%s.introspection' % engine())
-    assert info.get_creation_module().DATA_TYPES['AutoField'] in ('integer', 'serial')
+    assert info.get_creation_module().DATA_TYPES['AutoField'] in ('integer', 'serial', 'integer AUTO_INCREMENT')
 
 
 def test_queries_are_logged_under_debug_and_reset(isolated_settings):

@@ -4,6 +4,8 @@ Building SQL needs neither a server nor a driver: the postgresql and mysql
 connections here are never opened.
 """
 
+import sys
+
 import pytest
 
 from django_legacy.db.backends.ansi.sql import BoundStatement, SchemaBuilder, constraint_name
@@ -129,11 +131,11 @@ def test_drop(engine):
     builder.tables = ['testapp_author', 'testapp_book', 'testapp_tag', 'testapp_tag_books']
     assert [str(s) for s in builder.get_drop_table(Book)] == [
         'DROP TABLE %s;' % q(engine, 'testapp_book')]
+    if engine == 'mysql':
+        return  # a cascade on MySQL reads the names of foreign keys from the server: test_mysql.py
     expected = {
         'sqlite3': ['DROP TABLE "testapp_author";'],
         'postgresql': ['DROP TABLE "testapp_author" CASCADE;'],
-        'mysql': ['ALTER TABLE `testapp_book` DROP FOREIGN KEY `id_refs_author_id_b05c73aa`;',
-                  'DROP TABLE `testapp_author`;'],
     }
     assert [str(s) for s in builder.get_drop_table(Author, cascade=True)] == expected[engine]
     last = 'DROP TABLE %s%s;' % (q(engine, 'testapp_tag'), ' CASCADE' if engine == 'postgresql' else '')
@@ -191,11 +193,14 @@ def test_constraint_name_is_the_same_in_another_process():
     assert names == {'id_refs_author_id_b05c73aa'}
 
 
-def test_drivers_are_not_needed_to_build_sql(isolated_settings):
+def test_drivers_are_not_needed_to_build_sql(isolated_settings, monkeypatch):
     isolated_settings.OTHER_DATABASES['other'] = {
         'DATABASE_ENGINE': 'mysql', 'DATABASE_NAME': 'nowhere', 'MODELS': ['testapp']}
     from django_legacy.core.exceptions import ImproperlyConfigured
+    # Neither driver can be imported (None in sys.modules makes import fail).
+    monkeypatch.setitem(sys.modules, 'MySQLdb', None)
+    monkeypatch.setitem(sys.modules, 'pymysql', None)
     SchemaBuilder().get_create_table(Author)
     with pytest.raises(ImproperlyConfigured) as raised:
         Author.objects.db.connection.cursor()
-    assert 'pip install mysqlclient' in str(raised.value)
+    assert "pip install 'django_legacy[mysql]'" in str(raised.value)

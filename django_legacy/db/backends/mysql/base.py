@@ -1,7 +1,8 @@
 """MySQL (rebuilds django/db/backends/mysql/base.py).
 
-This backend generates SQL; connecting needs the MySQLdb module
-(mysqlclient) and is not tested here, as no MySQL server is at hand.
+Connects through MySQLdb (the mysqlclient package, the driver 2007 used)
+and, when MySQLdb cannot be imported, through PyMySQL. Tables are InnoDB so
+that transactions and foreign keys hold; the connection speaks utf8mb4.
 """
 
 from django_legacy.core.exceptions import ImproperlyConfigured
@@ -35,9 +36,10 @@ OPERATOR_MAPPING = {
 
 
 def quote_name(name):
-    if name.startswith('`') and name.endswith('`'):
+    "Quotes a name with backticks; a backtick inside it is doubled."
+    if len(name) > 1 and name.startswith('`') and name.endswith('`'):
         return name
-    return '`%s`' % name
+    return '`%s`' % name.replace('`', '``')
 
 
 def get_last_insert_id(cursor, table_name, pk_name):
@@ -66,24 +68,53 @@ def get_pk_default_value():
     return 'DEFAULT'
 
 
+def connect_parameters(settings):
+    "The keyword arguments of the driver's connect() for these settings."
+    params = {'charset': 'utf8mb4', 'autocommit': False,
+              'init_command': "SET default_storage_engine=InnoDB, sql_mode='TRADITIONAL'"}
+    if settings.DATABASE_NAME:
+        params['db'] = settings.DATABASE_NAME
+    for key, setting in (('user', 'DATABASE_USER'), ('passwd', 'DATABASE_PASSWORD'),
+                         ('host', 'DATABASE_HOST')):
+        if getattr(settings, setting):
+            params[key] = getattr(settings, setting)
+    if settings.DATABASE_PORT:
+        params['port'] = int(settings.DATABASE_PORT)
+    params.update(settings.DATABASE_OPTIONS or {})
+    return params
+
+
+def describe(settings):
+    "Names the server and database of these settings, for error messages."
+    return 'MySQL database %r on %s:%s' % (settings.DATABASE_NAME, settings.DATABASE_HOST or 'localhost',
+                                           settings.DATABASE_PORT or 3306)
+
+
+def import_driver():
+    """Returns MySQLdb, or PyMySQL when MySQLdb cannot be imported; raises
+    ImproperlyConfigured naming the package to install when neither can."""
+    import importlib
+    for name in ('MySQLdb', 'pymysql'):
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            continue
+    raise ImproperlyConfigured("The mysql backend needs the 'MySQLdb' module (or 'pymysql'): "
+                               "pip install 'django_legacy[mysql]'")
+
+
 class DatabaseWrapper(DriverDatabaseWrapper):
-    "One MySQLdb connection, opened on the first cursor()."
+    "One MySQLdb (or PyMySQL) connection, opened on the first cursor()."
 
     engine = 'mysql'
     driver_module = 'MySQLdb'
     driver_package = 'mysqlclient'
 
+    def _driver(self):
+        return import_driver()
+
     def _connect(self, driver):
-        params = {'db': self.settings.DATABASE_NAME, 'charset': 'utf8'}
-        for key, setting in (('user', 'DATABASE_USER'), ('passwd', 'DATABASE_PASSWORD'),
-                             ('host', 'DATABASE_HOST')):
-            if getattr(self.settings, setting):
-                params[key] = getattr(self.settings, setting)
-        if self.settings.DATABASE_PORT:
-            params['port'] = int(self.settings.DATABASE_PORT)
-        params.update(self.settings.DATABASE_OPTIONS or {})
         try:
-            return driver.connect(**params)
+            return driver.connect(**connect_parameters(self.settings))
         except driver.Error as e:
-            raise ImproperlyConfigured('cannot connect to MySQL database %r: %s'
-                                       % (self.settings.DATABASE_NAME, e)) from e
+            raise DatabaseError('cannot connect to %s: %s' % (describe(self.settings), e)) from e

@@ -1,6 +1,9 @@
 """Column types for MySQL (rebuilds django/db/backends/mysql/creation.py)."""
 
-from django_legacy.db.backends.ansi.sql import SchemaBuilder
+from django_legacy.db.backends import DatabaseError
+from django_legacy.db.backends.mysql.sql import MySqlSchemaBuilder
+from django_legacy.db.backends.postgresql.creation import test_database_name  # the same naming rule
+
 
 DATA_TYPES = {
     'AutoField': 'integer AUTO_INCREMENT',
@@ -17,15 +20,54 @@ DATA_TYPES = {
     'TimeField': 'time',
 }
 
-builder = SchemaBuilder()
+builder = MySqlSchemaBuilder()
+
+
+def _server(settings):
+    "Returns an autocommit connection to the server, with no database selected."
+    from django_legacy.db.backends.mysql.base import connect_parameters, describe, import_driver
+    driver = import_driver()
+    params = connect_parameters(settings)
+    params.pop('db', None)
+    params['autocommit'] = True
+    try:
+        return driver.connect(**params)
+    except driver.Error as e:
+        raise DatabaseError('cannot connect to %s: %s' % (describe(settings), e)) from e
 
 
 def create_test_db(settings, name, verbosity=1, autoclobber=False, directory=None,
                    confirm=None):
-    "Not available: no MySQL server is tested with this package."
+    """Creates the test database of connection ``name`` (CHARACTER SET utf8mb4)
+    and returns its name. If it exists already, it is dropped and made again
+    when ``autoclobber`` is true or ``confirm(test_name)`` says yes;
+    otherwise ImproperlyConfigured says so."""
     from django_legacy.core.exceptions import ImproperlyConfigured
-    raise ImproperlyConfigured('Test databases on mysql are not supported by django_legacy; '
-                               'run the tests on sqlite3 or postgresql.')
+    from django_legacy.db.backends.mysql.base import quote_name
+    test_name = test_database_name(settings, name)
+    server = _server(settings)
+    try:
+        cursor = server.cursor()
+        cursor.execute('SELECT 1 FROM information_schema.schemata WHERE schema_name = %s', [test_name])
+        if cursor.fetchone():
+            if not (autoclobber or (confirm is not None and confirm(test_name))):
+                raise ImproperlyConfigured(
+                    'The test database %r already exists. Drop it, or run with --noinput '
+                    'to have it dropped and created again.' % test_name)
+            if verbosity >= 1:
+                print('Destroying old test database %r...' % test_name)
+            cursor.execute('DROP DATABASE %s' % quote_name(test_name))
+        cursor.execute('CREATE DATABASE %s CHARACTER SET utf8mb4' % quote_name(test_name))
+    finally:
+        server.close()
+    return test_name
 
 
-destroy_test_db = create_test_db
+def destroy_test_db(settings, database_name, verbosity=1):
+    "Drops a test database made by create_test_db."
+    from django_legacy.db.backends.mysql.base import quote_name
+    server = _server(settings)
+    try:
+        server.cursor().execute('DROP DATABASE IF EXISTS %s' % quote_name(database_name))
+    finally:
+        server.close()
