@@ -37,3 +37,15 @@ def only_on(name, why):
     "Marks a test that checks something only the ``name`` engine has."
     import pytest
     return pytest.mark.skipif(engine() != name, reason='%s-only: %s' % (name, why))
+
+
+def qn(name):
+    "Quotes a name as the engine the tests run on does (backticks on MySQL)."
+    from django_legacy.db import backend
+    return backend.quote_name(name)
+
+
+def except_on(name, why):
+    "Marks a test of behaviour the ``name`` engine does not have."
+    import pytest
+    return pytest.mark.skipif(engine() == name, reason='not on %s: %s' % (name, why))

@@ -11,7 +11,7 @@ import pytest
 
 from django_legacy.core.management import ACTIONS, main
 from django_legacy.db import connections
-from tests.helpers import engine, only_on, place
+from tests.helpers import engine, except_on, only_on, place, qn
 from tests.testapp.models import Author, Book, Counter, Node, Tag, Trip
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -68,10 +68,12 @@ def test_single_connection_output_is_bare(testapp):  # index SQL is the same on 
     status, out, err = run('sqlindexes', 'testapp')
     assert err == '', err
     assert status == 0
-    assert out == ('CREATE INDEX testapp_book_title ON "testapp_book" ("title");\n'
-                   'CREATE INDEX testapp_book_author_id ON "testapp_book" ("author_id");\n'
-                   'CREATE INDEX testapp_tag_label ON "testapp_tag" ("label");\n'
-                   'CREATE INDEX testapp_node_parent_id ON "testapp_node" ("parent_id");\n')
+    assert out == ('CREATE INDEX testapp_book_title ON %s (%s);\n'
+                   'CREATE INDEX testapp_book_author_id ON %s (%s);\n'
+                   'CREATE INDEX testapp_tag_label ON %s (%s);\n'
+                   'CREATE INDEX testapp_node_parent_id ON %s (%s);\n') % (
+        qn('testapp_book'), qn('title'), qn('testapp_book'), qn('author_id'),
+        qn('testapp_tag'), qn('label'), qn('testapp_node'), qn('parent_id'))
 
 
 def statements_of(output):
@@ -105,8 +107,8 @@ def test_sqlclear_and_reset(testapp):
     assert run('install', 'testapp', '--verbosity', '0')[0] == 0
     status, out, err = run('sqlclear', 'testapp')
     assert status == 0
-    assert 'DROP TABLE "testapp_tag_books";\nDROP TABLE "testapp_tag"' in out
-    assert out.index('"testapp_book"') < out.index('"testapp_author"')
+    assert 'DROP TABLE %s;\nDROP TABLE %s' % (qn('testapp_tag_books'), qn('testapp_tag')) in out
+    assert out.index(qn('testapp_book')) < out.index(qn('testapp_author'))
     initial = sorted(a.name for a in Author.objects.all())
     assert 'Bob' in initial
     Author(name='x').save()
@@ -151,6 +153,7 @@ def test_actions_refuse_invalid_models_in_one_line(testapp):
     assert len(err.splitlines()) == 1 and 'model validation failed' in err
 
 
+@except_on('mysql', 'CREATE TABLE commits at once (test_mysql.py tests what happens instead)')
 def test_syncdb_rolls_back_on_every_connection(testapp):
     "The last model fails on the default connection; _a's tables go too."
     from tests.testapp import models as app_models
@@ -279,8 +282,8 @@ def test_pending_references_carry_across_apps(isolated_settings):
     isolated_settings.INSTALLED_APPS = ('tests.pendingapp', 'tests.testapp')
     status, out, err = run('sqlall', 'pendingapp', 'testapp')
     assert status == 0, err
-    assert '"author_id" integer NOT NULL,\n' in out   # Author not created yet: pending
-    assert 'REFERENCES "testapp_author"' in out       # Book, after Author: inline
+    assert '%s integer NOT NULL,\n' % qn('author_id') in out   # Author not created yet: pending
+    assert 'REFERENCES %s' % qn('testapp_author') in out       # Book, after Author: inline
     try:
         status, out, err = run('syncdb', '--verbosity', '0')
         assert (status, err) == (0, '')
