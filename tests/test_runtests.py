@@ -45,3 +45,13 @@ def test_labels_run_some_apps_and_failures_exit_non_zero(tmp_path):
                              capture_output=True, text=True, env=env, cwd=HERE)
     assert failing.returncode == 1      # no named test connections: the doctest fails
     assert 'FAILED' in failing.stderr
+
+
+def test_doctest_checker_reads_backticked_names_as_ansi_quoted():
+    import doctest
+    from django_legacy.test.simple import OutputChecker, ansi_quoted
+    assert ansi_quoted('DROP TABLE `a``b` -- `x"y`') == 'DROP TABLE "a`b" -- "x""y"'
+    checker = OutputChecker()
+    want = "[BoundStatement('DROP TABLE \"t\";')]\n"
+    assert checker.check_output(want, "[BoundStatement('DROP TABLE `t`;')]\n", doctest.ELLIPSIS)
+    assert not checker.check_output(want, "[BoundStatement('DROP TABLE `u`;')]\n", doctest.ELLIPSIS)

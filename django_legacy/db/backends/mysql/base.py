@@ -93,8 +93,8 @@ def connect_parameters(settings, driver=None):
         params['conv'] = dict(driver.converters.conversions)
         params['conv'][driver.constants.FIELD_TYPE.TIME] = typecast_time
     if settings.DATABASE_NAME:
-        params['db'] = settings.DATABASE_NAME
-    for key, setting in (('user', 'DATABASE_USER'), ('passwd', 'DATABASE_PASSWORD')):
+        params['database'] = settings.DATABASE_NAME
+    for key, setting in (('user', 'DATABASE_USER'), ('password', 'DATABASE_PASSWORD')):
         if getattr(settings, setting):
             params[key] = getattr(settings, setting)
     if settings.DATABASE_HOST.startswith('/'):

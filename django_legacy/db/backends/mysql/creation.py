@@ -28,7 +28,7 @@ def _server(settings):
     from django_legacy.db.backends.mysql.base import connect_parameters, describe, import_driver
     driver = import_driver()
     params = connect_parameters(settings)
-    params.pop('db', None)
+    params.pop('database', None)
     params['autocommit'] = True
     try:
         return driver.connect(**params)
