@@ -3,6 +3,10 @@
 STATUS_REASONS = {200: 'OK', 404: 'NOT FOUND', 500: 'INTERNAL SERVER ERROR'}
 
 
+class Http404(Exception):
+    "Raised by a view (or get_object_or_404) when what was asked for does not exist."
+
+
 class HttpRequest:
     "A request: ``path``, ``method``, ``GET`` and ``META`` (the environ)."
 
