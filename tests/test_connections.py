@@ -28,7 +28,14 @@ def test_iteration_yields_only_connections_opened_in_this_thread(isolated_settin
     assert list(connections) == []
     connections['_b']
     assert list(connections) == ['_b']
-    assert [info for info in connections.values()] == [connections['_b']]
+
+
+def test_values_and_items_open_every_configured_connection(isolated_settings):
+    connections['_b']
+    values = connections.values()
+    assert sorted(connections) == [_default, '_a', '_b']
+    assert values == [connections[_default], connections['_a'], connections['_b']]
+    assert connections.items() == list(zip([_default, '_a', '_b'], values))
 
 
 def test_unknown_name_message():

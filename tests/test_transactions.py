@@ -68,9 +68,12 @@ def test_connections_keyword_and_positional(two_connections):
     assert counts() == (0, 1)
 
 
-def test_registry_itself_means_every_open_connection(two_connections):
+def test_registry_itself_means_the_named_connections_not_the_default(two_connections):
     managed_writes()
+    transaction.set_dirty(_default)
     transaction.commit(connections)
+    assert not transaction.is_dirty('_a') and not transaction.is_dirty('_b')
+    assert transaction.is_dirty(_default)
     finish()
     assert counts() == (1, 1)
 

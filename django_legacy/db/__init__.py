@@ -271,7 +271,8 @@ class LazyConnectionManager:
 
     ``connections[name]`` connects on first use in each thread; iterating
     gives only the names opened in this thread; ``keys()`` gives every
-    configured name, opened or not.
+    configured name, opened or not, and ``values()`` and ``items()`` open
+    every configured connection.
     """
 
     def __init__(self):
@@ -339,11 +340,14 @@ class LazyConnectionManager:
         return [_default] + sorted(other_databases())
 
     def values(self):
-        "Returns the ConnectionInfo objects opened in this thread."
-        return list(self._opened().values())
+        """Returns the ConnectionInfo of every configured connection, in the
+        order of keys(), opening in this thread those not yet open (as the
+        branch's did)."""
+        return [self[name] for name in self.keys()]
 
     def items(self):
-        return list(self._opened().items())
+        "Returns (name, ConnectionInfo) for every configured connection, opening each."
+        return [(name, self[name]) for name in self.keys()]
 
     def get(self, name, default=None):
         "Returns this thread's opened connection ``name``, or ``default``."
@@ -440,7 +444,7 @@ def runshell():
 def _request_started(**kwargs):
     """Empties each open connection's query log and forgets the connections
     managers resolved, so the request routes by the settings it starts with."""
-    for info in connections.values():
+    for info in connections._opened().values():
         info.reset_queries()
     connections._managers().clear()
 

@@ -7,8 +7,10 @@ are the two places that hold per-thread state.
 Every function takes an optional ``connections`` argument naming the
 connections to act on: a ConnectionInfo, a DatabaseWrapper, a connection
 name, ``_default``, or a list, tuple or dict of these (a dict's values are
-used, so the registry ``django_legacy.db.connections`` itself may be passed).
-``None`` means every connection opened in this thread plus the default one.
+used). The registry ``django_legacy.db.connections`` itself stands for the
+named connections of OTHER_DATABASES, not the default one, as the branch's
+own test expects (see docs/fidelity.txt). ``None`` means every connection
+opened in this thread plus the default one.
 All names are resolved before anything is committed or rolled back, so an
 unknown name raises ImproperlyConfigured and touches nothing.
 
@@ -42,7 +44,7 @@ def _wrappers(connections=None):
         return [connections.connection]    # what every save() passes: no list to build
     found = {}
     if connections is None:
-        for info in _registry.values():
+        for info in _registry._opened().values():
             found[info.connection] = None
         found[_registry[_default].connection] = None
         for wrapper in _state.dirty:
@@ -57,7 +59,11 @@ def _collect(connections, found):
         found[connections.connection] = None
     elif isinstance(connections, str) or connections is _default:
         found[_registry[connections].connection] = None
-    elif isinstance(connections, (dict, LazyConnectionManager)):
+    elif isinstance(connections, LazyConnectionManager):
+        for name in connections.keys():
+            if name is not _default:
+                found[connections[name].connection] = None
+    elif isinstance(connections, dict):
         for value in connections.values():
             _collect(value, found)
     elif isinstance(connections, (list, tuple, set, frozenset)):

@@ -188,7 +188,8 @@ False
 # connections to act on as the keyword argument ``connections``, or as the
 # first positional argument (the decorators: the second). It may be a
 # ConnectionInfo, a connection (DatabaseWrapper), a connection name, or a
-# list or dict of these; of a dict, the values are used.
+# list or dict of these; of a dict, the values are used. The registry
+# ``connections`` itself stands for the named connections, not the default.
 
 >>> transaction.commit(connections['_b'])
 >>> transaction.commit(connections['_b'].connection)
@@ -197,6 +198,7 @@ False
 >>> transaction.commit(connections=['_b'])
 >>> transaction.commit({'first': '_a', 'second': connections['_b']})
 >>> transaction.commit(['_a', '_b'])
+>>> transaction.commit(connections)
 >>> transaction.is_dirty('_a'), transaction.is_dirty('_b'), transaction.is_dirty(_default)
 (False, False, True)
 

@@ -40,7 +40,7 @@ True
 # maps the referenced model to (referencing model, field) pairs.
 >>> builder.models_already_seen = set()
 >>> builder.get_create_table(Mod)
-([BoundStatement('CREATE TABLE "ansi_sql_mod" (...\\n    "car_id" integer NOT NULL,\\n...);')], {<class 'regressiontests.ansi_sql.models.Car'>: [(<class 'regressiontests.ansi_sql.models.Mod'>, <ForeignKey: car>)]})
+([BoundStatement('CREATE TABLE "ansi_sql_mod" (...\\n    "car_id" integer NOT NULL,\\n...);')], {<class 'regressiontests.ansi_sql.models.Car'>: [(<class 'regressiontests.ansi_sql.models.Mod'>, <django_legacy.db.models.fields.related.ForeignKey ...>)]})
 
 # When the referenced model's table is built with that pending dict, the
 # constraint follows it (on backends that support constraints).

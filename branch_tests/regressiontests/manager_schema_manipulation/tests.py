@@ -136,7 +136,7 @@ False
 >>> PA._default_manager.db.backend.supports_constraints = True
 >>> result = PA.objects.install()
 >>> result
-{<class 'regressiontests.manager_schema_manipulation.tests.PC'>: [(<class 'regressiontests.manager_schema_manipulation.tests.PA'>, <ForeignKey: c>)]}
+{<class 'regressiontests.manager_schema_manipulation.tests.PC'>: [(<class 'regressiontests.manager_schema_manipulation.tests.PA'>, <django_legacy.db.models.fields.related.ForeignKey ...>)]}
 
 # The manager of the awaited model gives the statement for each pending
 # reference.
@@ -150,7 +150,7 @@ BoundStatement('ALTER TABLE "msm_pa" ADD CONSTRAINT "id_refs_c_id_..." FOREIGN K
 # pending dict settles the PA -> PC reference (on a backend without
 # constraints there is nothing to add, and nothing stays pending).
 >>> PB.objects.install(pending=result)
-{<class 'regressiontests.manager_schema_manipulation.tests.PC'>: [(<class 'regressiontests.manager_schema_manipulation.tests.PA'>, <ForeignKey: c>)]}
+{<class 'regressiontests.manager_schema_manipulation.tests.PC'>: [(<class 'regressiontests.manager_schema_manipulation.tests.PA'>, <django_legacy.db.models.fields.related.ForeignKey ...>)]}
 >>> PC.objects.install(pending=result)
 {}
 >>> sorted(t for t in PA.objects.get_table_list() if t.startswith('msm'))
@@ -179,7 +179,7 @@ BoundStatement('ALTER TABLE "msm_pa" ADD CONSTRAINT "id_refs_c_id_..." FOREIGN K
 [BoundStatement('DROP TABLE "msm_qc";')]
 >>> pending = QD.objects.install()
 >>> pending
-{<class 'regressiontests.manager_schema_manipulation.tests.QC'>: [(<class 'regressiontests.manager_schema_manipulation.tests.QD'>, <ManyToManyField: qcs>)]}
+{<class 'regressiontests.manager_schema_manipulation.tests.QC'>: [(<class 'regressiontests.manager_schema_manipulation.tests.QD'>, <django_legacy.db.models.fields.related.ManyToManyField ...>)]}
 >>> 'msm_qd_qcs' in QD.objects.get_table_list()
 False
 >>> QC.objects.install(pending=pending)

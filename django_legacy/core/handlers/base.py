@@ -9,11 +9,25 @@ from django_legacy.http import HttpResponseServerError
 
 
 class BaseHandler:
-    "Turns a request into a response; subclasses override get_response()."
+    """Turns a request into a response.
 
-    def get_response(self, request):
-        "Returns the HttpResponse for ``request``. This project has no URL resolver."
-        raise NotImplementedError('subclasses of BaseHandler must provide get_response()')
+    This project has no URL resolver: a subclass provides ``view(request)``,
+    which ``get_response`` calls in place of the resolved view, or overrides
+    ``get_response`` itself (as the branch's tests do)."""
+
+    def get_response(self, path, request):
+        """Returns the HttpResponse for ``request`` (``path`` is its path: the
+        branch's signature). An exception from ``view`` becomes a 500
+        response here, as in 2007; one from an overriding get_response
+        reaches the caller."""
+        try:
+            return self.view(request)
+        except Exception:
+            return self.handle_uncaught_exception(request, sys.exc_info())
+
+    def view(self, request):
+        "Returns the HttpResponse for ``request``; subclasses provide it."
+        raise NotImplementedError('subclasses of BaseHandler must provide view() or get_response()')
 
     def handle_uncaught_exception(self, request, exc_info):
         """Sends got_request_exception (which rolls back unmanaged
@@ -25,10 +39,3 @@ class BaseHandler:
         if getattr(settings, 'DEBUG', False):
             body = ''.join(traceback.format_exception(*exc_info))
         return HttpResponseServerError(body, mimetype='text/plain')
-
-    def respond(self, request):
-        "Returns get_response(request), or a 500 response if it raises."
-        try:
-            return self.get_response(request)
-        except Exception:
-            return self.handle_uncaught_exception(request, sys.exc_info())

@@ -3,6 +3,8 @@
 Each call sends request_started, answers, and sends request_finished, which
 closes this thread's connections and forgets the connections managers had
 resolved: settings changed between two requests take effect in the next.
+An exception get_response raises propagates to the WSGI server, after
+request_finished, as in 2007.
 """
 
 from django_legacy.core import signals
@@ -34,7 +36,7 @@ class WSGIHandler(BaseHandler):
         dispatcher.send(signal=signals.request_started, sender=self.__class__)
         try:
             request = self.request_class(environ)
-            response = self.respond(request)
+            response = self.get_response(request.path, request)
         finally:
             dispatcher.send(signal=signals.request_finished, sender=self.__class__)
         status = '%d %s' % (response.status_code,

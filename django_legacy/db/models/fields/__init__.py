@@ -70,9 +70,6 @@ class Field:
     def __lt__(self, other):
         return self.creation_counter < other.creation_counter
 
-    def __repr__(self):
-        return '<%s: %s>' % (self.__class__.__name__, self.name)
-
     def get_internal_type(self):
         "The key of this field's column type in the backend's DATA_TYPES."
         return self.__class__.__name__
