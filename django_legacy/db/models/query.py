@@ -8,6 +8,7 @@ own connection. Values travel only as query parameters.
 from django_legacy.db import transaction
 from django_legacy.db.models.fields import LOOKUP_TYPES
 from django_legacy.db.models.fields.related import pk_of
+from django_legacy.db.models.loading import all_models
 from django_legacy.dispatch import dispatcher
 
 # How many rows iterator() fetches at a time, and how many keys go in one IN ().
@@ -49,6 +50,20 @@ class Q:
     def __repr__(self):
         inner = ', '.join(repr(c) if isinstance(c, Q) else '%s=%r' % c for c in self.children)
         return '%sQ(%s: %s)' % ('~' if self.negated else '', self.connector, inner)
+
+
+class RawCondition(Q):
+    """A condition written in SQL, as extra(where=...) gives it: ``template``
+    is the SQL (or a function of quote_name returning it) and ``params``
+    its parameters. It lets a queryset's raw conditions join a Q tree when
+    querysets are combined with | (new: 0.96 dropped them there)."""
+
+    def __init__(self, template, params):
+        super().__init__()
+        self.template, self.params = template, list(params)
+
+    def __repr__(self):
+        return '%sRawCondition(%r, %r)' % ('~' if self.negated else '', self.template, self.params)
 
 
 def _field_choices(opts):
@@ -198,6 +213,10 @@ class Compiler:
 
     def condition(self, q):
         "Returns the SQL of a Q tree, adding its parameters."
+        if isinstance(q, RawCondition):
+            self.params.extend(q.params)
+            sql = q.template(self.qn) if callable(q.template) else q.template
+            return 'NOT (%s)' % sql if q.negated else sql
         parts = []
         for child in q.children:
             sql = self.condition(child) if isinstance(child, Q) else self.lookup(*child)
@@ -234,21 +253,42 @@ class Compiler:
             if item == '?':
                 terms.append(self.backend.get_random_function_sql())
                 continue
+            if not isinstance(item, str):
+                raise TypeError('Cannot order by %r: order_by() takes field names as '
+                                "strings ('name', '-name', '?' or 'table.column')." % (item,))
             descending = item.startswith('-')
-            name = item.lstrip('-')
+            name = item[1:] if descending else item
             if '.' in name:
-                expr = '.'.join(self.qn(p) for p in name.split('.'))
+                expr = self.table_column(item, name)
             elif name in dict(qs._extra_select):
                 expr = self.qn(name)
             else:
                 found = _find(opts, name)
                 if found is None or found[0] != 'field':
                     raise TypeError('Cannot order by %r: %s has no field of that name. '
-                                    'Choices are: %s' % (name, opts.object_name,
+                                    'Choices are: %s' % (item, opts.object_name,
                                                          _field_choices(opts)))
                 expr = self.column(self.table, found[1])
             terms.append('%s %s' % (expr, 'DESC' if descending else 'ASC'))
         return (' ORDER BY ' + ', '.join(terms)) if terms else ''
+
+    def table_column(self, item, name):
+        """Returns the quoted SQL for 0.96's 'table.column' ordering, where
+        the table is a model's db_table and the column one of its fields
+        (by name or column); raises TypeError naming ``item`` otherwise."""
+        table, column = name.split('.', 1)
+        for model in [self.qs.model] + all_models():
+            if model._meta.db_table != table:
+                continue
+            for field in model._meta.fields:
+                if column in (field.name, field.column):
+                    return '%s.%s' % (self.qn(table), self.qn(field.column))
+            raise TypeError('Cannot order by %r: table %r has no column %r. Columns are: %s'
+                            % (item, table, column,
+                               ', '.join(sorted(f.column for f in model._meta.fields))))
+        raise TypeError("Cannot order by %r: no model has the table %r. Order by a field "
+                        "name, '-name', '?' or 'table.column' of a model's table."
+                        % (item, table))
 
     def select(self, columns):
         """Returns the whole SELECT of ``columns``: DISTINCT, FROM with its
@@ -317,17 +357,45 @@ class QuerySet:
         except IndexError:
             raise IndexError('QuerySet index out of range: %d' % k)
 
+    def _check_combinable(self, other, operator):
+        """Raises TypeError (or AssertionError for a slice, as filter() does)
+        when ``other`` cannot be combined with this queryset."""
+        if not isinstance(other, QuerySet) or other.model is not self.model:
+            raise TypeError('Cannot combine a QuerySet of %s with %r using %r: both sides '
+                            'must be querysets of the same model.'
+                            % (self.model._meta.object_name, other, operator))
+        for side in (self, other):
+            if side._limit is not None or side._offset:
+                raise AssertionError('Cannot combine queries once a slice has been taken.')
+
+    def _conditions(self):
+        "Returns a Q holding every condition of this queryset, raw ones included."
+        q = Q()
+        q.children = list(self._filters) + [RawCondition(t, p) for t, p in self._raw_where]
+        return q
+
     def __and__(self, other):
+        self._check_combinable(other, '&')
         combined = self._clone()
         combined._filters = combined._filters + other._filters
         combined._raw_where = combined._raw_where + other._raw_where
+        combined._extra_tables = list(self._extra_tables) + [
+            t for t in other._extra_tables if t not in self._extra_tables]
         return combined
 
     def __or__(self, other):
+        """Returns a queryset of the rows either side matches: every
+        condition of both sides, extra(where=...) included. Sides with
+        different extra(tables=...) are refused: their FROM lists differ."""
+        self._check_combinable(other, '|')
+        if sorted(self._extra_tables) != sorted(other._extra_tables):
+            raise TypeError('Cannot combine querysets with different extra(tables=...) '
+                            'using |: %r and %r. Give both sides the same tables.'
+                            % (self._extra_tables, other._extra_tables))
         combined = self._clone()
-        left, right = Q(), Q()
-        left.children, right.children = list(self._filters), list(other._filters)
+        left, right = self._conditions(), other._conditions()
         combined._filters = [left | right] if left.children and right.children else []
+        combined._raw_where = []
         return combined
 
     def _get_data(self):
@@ -506,6 +574,8 @@ class QuerySet:
     def update(self, **kwargs):
         """Sets fields of every matching row in one UPDATE; returns the row
         count. (New: 0.96 had no QuerySet.update.)"""
+        if self._limit is not None or self._offset:
+            raise AssertionError("Cannot use 'limit' or 'offset' with update.")
         db = self._db()
         compiler = Compiler(self, db.backend)
         opts = self.model._meta
@@ -581,7 +651,9 @@ class QuerySet:
         return clone
 
     def order_by(self, *field_names):
-        "Returns a queryset ordered by the fields ('-name' descending, '?' random)."
+        """Returns a queryset ordered by the fields ('-name' descending, '?'
+        random, 'table.column' a column of a model's table). Each name is
+        checked when the SQL is built, before it runs."""
         return self._clone(_order_by=tuple(field_names))
 
     def distinct(self, true_or_false=True):

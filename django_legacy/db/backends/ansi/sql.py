@@ -6,6 +6,7 @@ Each statement is a BoundStatement, which knows the connection it belongs to.
 """
 
 import os
+import re
 import sys
 import zlib
 
@@ -61,6 +62,13 @@ def constraint_name(referenced_column, referencing_column, referencing_table, re
     """
     digest = zlib.crc32(('%s,%s' % (referencing_table, referenced_table)).encode('utf-8'))
     return '%s_refs_%s_%x' % (referenced_column, referencing_column, digest)
+
+
+def index_name(qn, table, column):
+    """Returns ``<table>_<column>``, unquoted as 0.96 wrote it when it is one
+    word, quoted by ``qn`` when it holds anything else."""
+    name = '%s_%s' % (table, column)
+    return name if re.fullmatch(r'\w+', name) else qn(name)
 
 
 class SchemaBuilder:
@@ -154,7 +162,7 @@ class SchemaBuilder:
             if field.db_index and not field.primary_key:
                 sql = '%s %s %s %s (%s);' % (
                     style.SQL_KEYWORD('CREATE %sINDEX' % ('UNIQUE ' if field.unique else '')),
-                    style.SQL_TABLE('%s_%s' % (table, field.column)), style.SQL_KEYWORD('ON'),
+                    style.SQL_TABLE(index_name(qn, table, field.column)), style.SQL_KEYWORD('ON'),
                     style.SQL_TABLE(qn(table)), style.SQL_FIELD(qn(field.column)))
                 statements.append(BoundStatement(sql, db.connection))
         return statements

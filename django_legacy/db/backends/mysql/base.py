@@ -39,8 +39,9 @@ OPERATOR_MAPPING = {
 
 
 def quote_name(name):
-    "Quotes a name with backticks; a backtick inside it is doubled."
-    if len(name) > 1 and name.startswith('`') and name.endswith('`'):
+    """Quotes a name with backticks; a backtick inside it is doubled. A name
+    already quoted (and holding no other backtick) is left as it is."""
+    if len(name) > 1 and name.startswith('`') and name.endswith('`') and '`' not in name[1:-1]:
         return name
     return '`%s`' % name.replace('`', '``')
 

@@ -38,14 +38,17 @@ OPERATOR_MAPPING = {
 
 
 def quote_name(name):
-    if name.startswith('"') and name.endswith('"'):
+    """Quotes a name with double quotes; a double quote inside it is
+    doubled. A name already quoted (and holding no other quote) is left
+    as it is."""
+    if len(name) > 1 and name.startswith('"') and name.endswith('"') and '"' not in name[1:-1]:
         return name
-    return '"%s"' % name
+    return '"%s"' % name.replace('"', '""')
 
 
 def get_last_insert_id(cursor, table_name, pk_name):
     "Returns the id the serial column of ``table_name`` gave the last INSERT."
-    cursor.execute("SELECT CURRVAL('\"%s_%s_seq\"')" % (table_name, pk_name), ())
+    cursor.execute('SELECT CURRVAL(%s::regclass)', [quote_name('%s_%s_seq' % (table_name, pk_name))])
     return cursor.fetchone()[0]
 
 

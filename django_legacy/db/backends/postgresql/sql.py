@@ -39,8 +39,10 @@ class PgSchemaBuilder(SchemaBuilder):
         statements = []
 
         def reset(table, column):
-            sql = "%s setval('%s_%s_seq', (%s max(%s) %s %s));" % (
-                style.SQL_KEYWORD('SELECT'), table, column, style.SQL_KEYWORD('SELECT'),
+            # The sequence's name is a string literal: a quote in it is doubled.
+            sequence = ('%s_%s_seq' % (table, column)).replace("'", "''")
+            sql = "%s setval('%s', (%s max(%s) %s %s));" % (
+                style.SQL_KEYWORD('SELECT'), sequence, style.SQL_KEYWORD('SELECT'),
                 style.SQL_FIELD(qn(column)), style.SQL_KEYWORD('FROM'), style.SQL_TABLE(qn(table)))
             statements.append(BoundStatement(sql, db.connection))
         for field in model._meta.fields:

@@ -59,9 +59,12 @@ def _convert(sql):
 
 
 def quote_name(name):
-    if name.startswith('"') and name.endswith('"'):
+    """Quotes a name with double quotes; a double quote inside it is
+    doubled. A name already quoted (and holding no other quote) is left
+    as it is."""
+    if len(name) > 1 and name.startswith('"') and name.endswith('"') and '"' not in name[1:-1]:
         return name
-    return '"%s"' % name
+    return '"%s"' % name.replace('"', '""')
 
 
 def get_last_insert_id(cursor, table_name, pk_name):
