@@ -77,6 +77,10 @@ class Options:
     def __repr__(self):
         return '<Options for %s>' % self.object_name
 
+    def __str__(self):
+        "'app_label.modelname': how serialized objects name their model."
+        return '%s.%s' % (self.app_label, self.module_name)
+
     def get_field(self, name, many_to_many=True):
         "Returns the field called ``name``; raises FieldDoesNotExist."
         fields = self.fields + self.many_to_many if many_to_many else self.fields
