@@ -1,11 +1,9 @@
 """Modern Django: DATABASES 'a' and 'b' and a router, as a project would."""
 
-import os
-
 from bench.workload import COUNTS, SMALL_UPDATES, artist, widget
 
 
-def version():
+def version(target):
     import django
     return 'Django ' + django.get_version()
 
@@ -17,17 +15,21 @@ class Router:
     db_for_write = db_for_read
 
 
-def run(directory, rows, clock):
+def run(target, rows, clock):
     import django
     from django.conf import settings
+    databases = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}}
+    for name in 'ab':
+        if target.postgresql:
+            host, port, user, password = target.server()
+            databases[name] = {'ENGINE': 'django.db.backends.postgresql',
+                               'NAME': target.dbname(name), 'HOST': host, 'PORT': port,
+                               'USER': user, 'PASSWORD': password}
+        else:
+            databases[name] = {'ENGINE': 'django.db.backends.sqlite3',
+                               'NAME': target.path(name)}
     settings.configure(
-        DATABASES={
-            'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'},
-            'a': {'ENGINE': 'django.db.backends.sqlite3',
-                  'NAME': os.path.join(directory, 'a.db')},
-            'b': {'ENGINE': 'django.db.backends.sqlite3',
-                  'NAME': os.path.join(directory, 'b.db')},
-        },
+        DATABASES=databases,
         DATABASE_ROUTERS=['bench.impl_django.Router'], INSTALLED_APPS=[], USE_TZ=False,
         DEFAULT_AUTO_FIELD='django.db.models.AutoField')
     django.setup()
@@ -87,3 +89,4 @@ def run(directory, rows, clock):
             editor.delete_model(Artist)
         with connections['b'].schema_editor() as editor:
             editor.delete_model(Widget)
+    connections.close_all()

@@ -1,22 +1,35 @@
 """django_legacy: Artist on connection 'a', Widget on 'b'."""
 
-import os
-
-import django_legacy
 from bench.workload import COUNTS, SMALL_UPDATES, artist, widget
 
-VERSION = 'django_legacy ' + django_legacy.__version__
+
+def version(target):
+    import django_legacy
+    return 'django_legacy ' + django_legacy.__version__
 
 
-def run(directory, rows, clock):
+def entry(target, name, models):
+    "Returns the OTHER_DATABASES entry of database ``name`` of ``target``."
+    if not target.postgresql:
+        return {'DATABASE_NAME': target.path(name), 'MODELS': models}
+    host, port, user, password = target.server()
+    return {'DATABASE_ENGINE': 'postgresql', 'DATABASE_NAME': target.dbname(name),
+            'DATABASE_HOST': host, 'DATABASE_PORT': port, 'DATABASE_USER': user,
+            'DATABASE_PASSWORD': password, 'MODELS': models}
+
+
+def configure(target, **extra):
+    "Configures the settings: the default in memory, 'a' for Artist, 'b' for Widget."
     from django_legacy.conf import settings
     settings.configure(
         DATABASE_ENGINE='sqlite3', DATABASE_NAME=':memory:',
-        OTHER_DATABASES={
-            'a': {'DATABASE_NAME': os.path.join(directory, 'a.db'), 'MODELS': ['bench.Artist']},
-            'b': {'DATABASE_NAME': os.path.join(directory, 'b.db'), 'MODELS': ['bench.Widget']},
-        })
-    from django_legacy.db import models, transaction
+        OTHER_DATABASES={'a': entry(target, 'a', ['bench.Artist']),
+                         'b': entry(target, 'b', ['bench.Widget'])}, **extra)
+
+
+def models():
+    "Returns the models Artist and Widget."
+    from django_legacy.db import models
 
     class Artist(models.Model):
         name = models.CharField(maxlength=50)
@@ -31,6 +44,14 @@ def run(directory, rows, clock):
 
         class Meta:
             app_label = 'bench'
+
+    return Artist, Widget
+
+
+def run(target, rows, clock):
+    configure(target)
+    from django_legacy.db import transaction
+    Artist, Widget = models()
 
     # As the other ORMs make their engines before the clock starts: choose the
     # backends (no connection is opened until the first query).
@@ -74,3 +95,5 @@ def run(directory, rows, clock):
     with clock('drop'):
         Artist.objects.drop()
         Widget.objects.drop()
+    Artist.objects.db.close()
+    Widget.objects.db.close()

@@ -1,19 +1,20 @@
-"""peewee: two SqliteDatabase objects, one model on each."""
-
-import os
+"""peewee: two SqliteDatabase (or PostgresqlDatabase) objects, one model on each."""
 
 from bench.workload import COUNTS, SMALL_UPDATES, artist, widget
 
 
-def version():
+def version(target):
     import peewee
     return 'peewee ' + peewee.__version__
 
 
-def run(directory, rows, clock):
+def run(target, rows, clock):
     import peewee
-    a = peewee.SqliteDatabase(os.path.join(directory, 'a.db'))
-    b = peewee.SqliteDatabase(os.path.join(directory, 'b.db'))
+    if target.postgresql:
+        params = {n: target.psycopg_params(n) for n in 'ab'}
+        a, b = (peewee.PostgresqlDatabase(params[n].pop('dbname'), **params[n]) for n in 'ab')
+    else:
+        a, b = (peewee.SqliteDatabase(target.path(n)) for n in 'ab')
 
     class Artist(peewee.Model):
         name = peewee.CharField(max_length=50)
@@ -66,3 +67,5 @@ def run(directory, rows, clock):
     with clock('drop'):
         a.drop_tables([Artist])
         b.drop_tables([Widget])
+    a.close()
+    b.close()

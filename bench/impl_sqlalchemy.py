@@ -1,16 +1,14 @@
-"""SQLAlchemy 2 ORM: one Session bound to two engines."""
-
-import os
+"""SQLAlchemy 2 ORM: one Session bound to two engines (sqlite3 or psycopg)."""
 
 from bench.workload import COUNTS, SMALL_UPDATES, artist, widget
 
 
-def version():
+def version(target):
     import sqlalchemy
     return 'SQLAlchemy ' + sqlalchemy.__version__
 
 
-def run(directory, rows, clock):
+def run(target, rows, clock):
     from sqlalchemy import Boolean, Integer, String, create_engine, delete, func, select, update
     from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -29,8 +27,10 @@ def run(directory, rows, clock):
         code: Mapped[str] = mapped_column(String(10))
         weight: Mapped[int] = mapped_column(Integer)
 
-    a = create_engine('sqlite:///' + os.path.join(directory, 'a.db'))
-    b = create_engine('sqlite:///' + os.path.join(directory, 'b.db'))
+    if target.postgresql:
+        a, b = (create_engine(target.url('postgresql+psycopg', n)) for n in 'ab')
+    else:
+        a, b = (create_engine('sqlite:///' + target.path(n)) for n in 'ab')
     binds = {Artist: a, Widget: b}
     with clock('create'):
         Artist.__table__.create(a)
@@ -81,3 +81,5 @@ def run(directory, rows, clock):
     with clock('drop'):
         Artist.__table__.drop(a)
         Widget.__table__.drop(b)
+    a.dispose()
+    b.dispose()

@@ -1,19 +1,33 @@
 #!/usr/bin/env python
-"""The benchmark: django_legacy against raw sqlite3 and the ORMs people use today.
+"""The benchmark: django_legacy against raw driver code and the ORMs people use today.
 
-    python bench/run.py [--rows 5000] [--rounds 3] [--json FILE] [--only NAME ...]
+    python bench/run.py [--engine sqlite3|postgresql] [--rows 5000] [--rounds 3]
+                        [--scale 1000000] [--json FILE] [--only NAME ...]
 
-Two SQLite files, Artist on one and Widget on the other, ``--rows`` rows
+Two databases, Artist on one and Widget on the other, ``--rows`` rows
 each, through the phases create, insert (one save per row inside a
 transaction on each connection), get (by primary key), filter (half the
 rows, iterated as objects), count, update (one bulk UPDATE of every row),
 update1 (200 one-row UPDATEs per model, each committed), delete and drop.
 Each implementation runs in a fresh process, once per round; the table
-shows the median and best of the rounds and the ratio of the medians to raw
-sqlite3. Then django_legacy's scaling: the cost of routing against
-the size of OTHER_DATABASES (2 entries against 100 of 50 MODELS each, taking
-turns in one process, median of the blocks), and syncdb time against the
-number of models.
+shows the median and best of the rounds and the ratio of the best times to
+the raw driver's (raw sqlite3, or raw psycopg).
+
+With ``--engine sqlite3`` (the default) the databases are two SQLite files;
+then django_legacy's scaling: the cost of routing against the size of
+OTHER_DATABASES (2 entries against 100 of 50 MODELS each, taking turns in
+one process, median of the blocks), syncdb time against the number of
+models, and the scale run (``--scale`` rows, 0 to skip): inserting them in
+one managed transaction on each of two connections, per row against a run
+of 10,000, and iterating them with ``iterator()``, peak resident memory
+before and after.
+
+With ``--engine postgresql`` they are two databases (made afresh for every
+run) on the server the libpq variables name (PGHOST, PGPORT, PGUSER,
+PGPASSWORD), as ``.ci/pg run`` sets them; then the thread curve: 1, 2, 4
+and 8 threads, each saving 1,000 rows (each save committed) on the two
+connections, django_legacy beside raw psycopg.
+
 SQLAlchemy, peewee and modern Django run when installed (the 'bench' extra).
 """
 
@@ -35,14 +49,20 @@ ROOT = os.path.dirname(HERE)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from bench.workload import PER_ROW, PHASES  # noqa: E402
+from bench.workload import PER_ROW, PHASES, Target  # noqa: E402
 
 IMPLEMENTATIONS = (('raw', None), ('legacy', None), ('sqlalchemy', 'sqlalchemy'),
                    ('peewee', 'peewee'), ('django', 'django'))
 LABELS = {'raw': 'raw sqlite3', 'legacy': 'django_legacy', 'sqlalchemy': 'SQLAlchemy',
           'peewee': 'peewee', 'django': 'Django'}
-TARGETS = {'insert': 4.0, 'get': 2.5}
+# The highest ratio of django_legacy's best time to the raw driver's, per phase.
+TARGETS = {'sqlite3': {'insert': 1.6, 'get': 1.3, 'filter': 1.5, 'update1': 1.2},
+           'postgresql': {'insert': 1.2, 'get': 1.2}}
 ROUTING_SIZES = ((2, 50), (100, 50))
+THREADS = (1, 2, 4, 8)
+SAVES_PER_THREAD = 1000
+# The scale run's smaller insert, per row of which the big one is compared.
+SCALE_BASE = 10000
 
 
 def scratch_parent():
@@ -52,27 +72,43 @@ def scratch_parent():
     return '/dev/shm' if os.path.isdir('/dev/shm') and os.access('/dev/shm', os.W_OK) else None
 
 
+def measure(target, args):
+    "Runs one measurement of ``args.worker`` on ``target``; returns its result."
+    scaling = importlib.import_module('bench.scaling')
+    if args.worker == 'routing':
+        return {'us_per_get': scaling.routing(
+            target.directory, ROUTING_SIZES, args.calls, args.blocks)}
+    if args.worker == 'syncdb':
+        return {'seconds': scaling.syncdb(target.directory, args.models, args.connections)}
+    if args.worker == 'insert-scale':
+        return scaling.insert_scale(target, args.rows)
+    if args.worker == 'iterate-scale':
+        return scaling.iterate_scale(target, args.rows)
+    if args.worker in ('threads-legacy', 'threads-raw'):
+        return scaling.threads(target, args.worker.split('-')[1], args.threads,
+                               SAVES_PER_THREAD)
+    module = importlib.import_module('bench.impl_%s' % args.worker)
+    timings = {}
+
+    @contextlib.contextmanager
+    def clock(phase):
+        start = time.perf_counter()
+        yield
+        timings[phase] = time.perf_counter() - start
+    module.run(target, args.rows, clock)
+    return {'timings': timings, 'version': module.version(target)}
+
+
 def worker(args):
     "Runs one measurement in this (fresh) process; prints JSON."
-    with tempfile.TemporaryDirectory(dir=scratch_parent()) as directory:
-        if args.worker == 'routing':
-            result = {'us_per_get': __import__('bench.scaling', fromlist=['x']).routing(
-                directory, ROUTING_SIZES, args.calls, args.blocks)}
-        elif args.worker == 'syncdb':
-            result = {'seconds': __import__('bench.scaling', fromlist=['x']).syncdb(
-                directory, args.models, args.connections)}
-        else:
-            module = importlib.import_module('bench.impl_%s' % args.worker)
-            timings = {}
-
-            @contextlib.contextmanager
-            def clock(phase):
-                start = time.perf_counter()
-                yield
-                timings[phase] = time.perf_counter() - start
-            module.run(directory, args.rows, clock)
-            version = getattr(module, 'VERSION', None) or module.version()
-            result = {'timings': timings, 'version': version}
+    if args.directory:
+        result = measure(Target(args.engine, args.directory), args)
+    else:
+        with tempfile.TemporaryDirectory(dir=scratch_parent()) as directory:
+            target = Target(args.engine, directory)
+            if target.postgresql:
+                target.fresh()
+            result = measure(target, args)
     print(json.dumps(result))
 
 
@@ -96,13 +132,13 @@ def available(only):
     return names
 
 
-def workload(names, rows, rounds):
+def workload(engine, names, rows, rounds):
     "Returns {impl: {'version': ..., 'runs': [{phase: seconds}]}}."
     results = {name: {'runs': []} for name in names}
     for round_number in range(rounds):
         shift = round_number % len(names)       # each implementation takes each place in turn
         for name in names[shift:] + names[:shift]:
-            measured = spawn('--worker', name, '--rows', str(rows))
+            measured = spawn('--worker', name, '--rows', str(rows), '--engine', engine)
             results[name]['version'] = measured['version']
             results[name]['runs'].append(measured['timings'])
     for name, result in results.items():
@@ -122,66 +158,136 @@ def scaling(rounds):
     return {'routing_us_per_get': routing, 'syncdb_seconds': syncdb}
 
 
-def report(results, scale, rows, rounds):
-    "Returns the text of the tables."
-    raw = results['raw']['median']
+def scale_run(rows):
+    """Returns the scale run's figures: per-row insert time at SCALE_BASE and
+    at ``rows`` rows, and iterating ``rows`` rows (in a fresh process, on the
+    file the big insert left)."""
+    small = spawn('--worker', 'insert-scale', '--rows', str(SCALE_BASE))
+    with tempfile.TemporaryDirectory(dir=scratch_parent()) as directory:
+        big = spawn('--worker', 'insert-scale', '--rows', str(rows), '--directory', directory)
+        iterate = spawn('--worker', 'iterate-scale', '--rows', str(rows),
+                        '--directory', directory)
+    return {'rows': rows, 'small': small, 'big': big, 'iterate': iterate}
+
+
+def thread_curve(engine):
+    "Returns {impl: {threads: rows per second}} for django_legacy and the raw driver."
+    curve = {}
+    for name in ('raw', 'legacy'):
+        curve[name] = {}
+        for count in THREADS:
+            measured = spawn('--worker', 'threads-' + name, '--threads', str(count),
+                             '--engine', engine)
+            curve[name][str(count)] = measured['rows_per_second']
+    return curve
+
+
+def describe_run(results, engine, rows, rounds):
     names = list(results)
-    lines = ['%d rows per table, %d rounds, files in %s, %s, Python %s, %s' % (
-        rows, rounds, scratch_parent() or tempfile.gettempdir(), platform.machine(),
-        platform.python_version(), ', '.join(results[n]['version'] for n in names))]
-    lines.append('')
-    lines.append('median ms (ratio to raw sqlite3)')
-    header = '%-8s' % 'phase' + ''.join('%22s' % LABELS[n] for n in names)
-    lines.append(header)
+    where = ('files in %s' % (scratch_parent() or tempfile.gettempdir()) if engine == 'sqlite3'
+             else 'PostgreSQL server %s:%s' % (os.environ.get('PGHOST', 'localhost'),
+                                                os.environ.get('PGPORT', '5432')))
+    return '%d rows per table, %d rounds, %s, %s, %d cores, Python %s, %s' % (
+        rows, rounds, where, platform.machine(), os.cpu_count(), platform.python_version(),
+        ', '.join(results[n]['version'] for n in names))
+
+
+def report(results, engine, rows, rounds):
+    "Returns the text of the workload's tables and its targets."
+    raw = results['raw']
+    names = list(results)
+    lines = [describe_run(results, engine, rows, rounds), '']
+    lines.append('median ms, best ms (ratio of the bests to %s)' % LABELS['raw'])
+    lines.append('%-8s' % 'phase' + ''.join('%24s' % LABELS[n] for n in names))
     for phase in PHASES:
         cells = []
         for name in names:
-            median = results[name]['median'][phase]
-            cells.append('%22s' % ('%.1f (%.1fx)' % (median * 1e3, median / raw[phase])))
+            median, best = results[name]['median'][phase], results[name]['best'][phase]
+            cells.append('%24s' % ('%.1f, %.1f (%.1fx)' % (
+                median * 1e3, best * 1e3, best / raw['best'][phase])))
         lines.append('%-8s' % phase + ''.join(cells))
     lines.append('')
     lines.append('per row, median µs (best)')
     for phase in PER_ROW:
-        cells = ['%22s' % ('%.1f (%.1f)' % (results[n]['median'][phase] / (2 * rows) * 1e6,
+        cells = ['%24s' % ('%.1f (%.1f)' % (results[n]['median'][phase] / (2 * rows) * 1e6,
                                              results[n]['best'][phase] / (2 * rows) * 1e6))
                  for n in names]
         lines.append('%-8s' % phase + ''.join(cells))
     lines.append('')
-    lines.append('targets for django_legacy:')
-    legacy = results['legacy']['median']
-    for phase, limit in TARGETS.items():
-        ratio = legacy[phase] / raw[phase]
-        lines.append('  %-7s %.2fx raw (target <= %.1fx): %s'
-                     % (phase, ratio, limit, 'met' if ratio <= limit else 'MISSED'))
+    lines.append('targets for django_legacy (best against best):')
+    legacy = results['legacy']['best']
+    for phase, limit in TARGETS[engine].items():
+        ratio = legacy[phase] / raw['best'][phase]
+        lines.append('  %-7s %.2fx %s (target <= %.1fx): %s' % (
+            phase, ratio, LABELS['raw'], limit, 'met' if ratio <= limit else 'MISSED'))
     others = [n for n in names if n not in ('raw', 'legacy')]
     if others:
         slower = [p for p in PHASES
-                  if legacy[p] >= min(results[n]['median'][p] for n in others)]
+                  if legacy[p] >= min(results[n]['best'][p] for n in others)]
         lines.append('  faster than the fastest of %s in every phase: %s' % (
             ', '.join(LABELS[n] for n in others),
             'met' if not slower else 'MISSED in ' + ', '.join(slower)))
+    return '\n'.join(lines)
+
+
+def report_scaling(scale):
     routing = scale['routing_us_per_get']
     small, large = routing['2x50'], routing['100x50']
-    lines.append('  routing: get() %.1f µs with 2 entries, %.1f µs with 100 entries of 50 '
-                 'MODELS (%+.1f%%, target within 5%%): %s' % (
-                     small, large, (large / small - 1) * 100,
-                     'met' if abs(large / small - 1) <= 0.05 else 'MISSED'))
     sync = scale['syncdb_seconds']
     ratio = sync['500'] / sync['100']
-    lines.append('  syncdb over 5 connections: %.2f s for 100 models, %.2f s for 500 (%.1fx, '
-                 'target <= 6x): %s' % (sync['100'], sync['500'], ratio,
-                                        'met' if ratio <= 6 else 'MISSED'))
+    return '\n'.join([
+        '  routing: get() %.1f µs with 2 entries, %.1f µs with 100 entries of 50 '
+        'MODELS (%+.1f%%, target within 5%%): %s' % (
+            small, large, (large / small - 1) * 100,
+            'met' if abs(large / small - 1) <= 0.05 else 'MISSED'),
+        '  syncdb over 5 connections: %.2f s for 100 models, %.2f s for 500 (%.1fx, '
+        'target <= 6x): %s' % (sync['100'], sync['500'], ratio, 'met' if ratio <= 6 else 'MISSED')])
+
+
+def report_scale_run(run):
+    small, big, iterate = run['small'], run['big'], run['iterate']
+    ratio = big['us_per_row'] / small['us_per_row']
+    growth = iterate['peak_rss_growth_mb']
+    return '\n'.join([
+        'scale run, %d rows:' % run['rows'],
+        '  insert, one managed transaction on each of two connections: %.1f µs per row '
+        'at %d rows, %.1f µs at %d (%.2fx, target <= 1.2x): %s' % (
+            small['us_per_row'], SCALE_BASE, big['us_per_row'], run['rows'], ratio,
+            'met' if ratio <= 1.2 else 'MISSED'),
+        '    per row in each tenth of the big insert, µs: %s' % ', '.join(
+            '%.1f' % t for t in big['us_per_row_by_tenth']),
+        '  iterator() over %d rows: %.1f µs per row, peak RSS %.1f MB before, %.1f MB after '
+        '(+%.1f MB, target < 64 MB): %s' % (
+            iterate['rows'], iterate['us_per_row'], iterate['peak_rss_before_mb'],
+            iterate['peak_rss_after_mb'], growth, 'met' if growth < 64 else 'MISSED')])
+
+
+def report_threads(curve):
+    lines = ['threads, each saving %d rows (each save committed) on two connections, '
+             'rows per second:' % SAVES_PER_THREAD,
+             '%-16s' % 'threads' + ''.join('%10d' % n for n in THREADS)]
+    for name, label in (('raw', 'raw psycopg'), ('legacy', 'django_legacy')):
+        lines.append('%-16s' % label + ''.join('%10.0f' % curve[name][str(n)] for n in THREADS))
+    legacy = curve['legacy']
+    ratio = legacy[str(THREADS[-1])] / legacy['1']
+    lines.append('  django_legacy, %d threads against 1: %.2fx (target >= 2x): %s' % (
+        THREADS[-1], ratio, 'met' if ratio >= 2 else 'MISSED'))
     return '\n'.join(lines)
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--engine', choices=('sqlite3', 'postgresql'), default='sqlite3')
     parser.add_argument('--rows', type=int, default=5000)
     parser.add_argument('--rounds', type=int, default=3)
+    parser.add_argument('--scale', type=int, default=1000000,
+                        help='rows of the scale run (sqlite3; 0 skips it)')
     parser.add_argument('--json', help='also write the results to this file')
     parser.add_argument('--only', nargs='*', default=[], help='implementations to run '
                         '(raw always runs): legacy sqlalchemy peewee django')
     parser.add_argument('--worker', help=argparse.SUPPRESS)
+    parser.add_argument('--directory', help=argparse.SUPPRESS)
+    parser.add_argument('--threads', type=int, help=argparse.SUPPRESS)
     parser.add_argument('--entries', type=int, help=argparse.SUPPRESS)
     parser.add_argument('--models', type=int, help=argparse.SUPPRESS)
     parser.add_argument('--calls', type=int, help=argparse.SUPPRESS)
@@ -191,14 +297,25 @@ def main(argv=None):
     if args.worker:
         worker(args)
         return 0
+    if args.engine == 'postgresql':
+        LABELS['raw'] = 'raw psycopg'
     names = available(args.only)
-    results = workload(names, args.rows, args.rounds)
-    scale = scaling(args.rounds)
-    print(report(results, scale, args.rows, args.rounds))
+    results = workload(args.engine, names, args.rows, args.rounds)
+    print(report(results, args.engine, args.rows, args.rounds), flush=True)
+    saved = {'engine': args.engine, 'rows': args.rows, 'rounds': args.rounds,
+             'results': results}
+    if args.engine == 'sqlite3':
+        saved['scaling'] = scaling(args.rounds)
+        print(report_scaling(saved['scaling']), flush=True)
+        if args.scale:
+            saved['scale_run'] = scale_run(args.scale)
+            print('\n' + report_scale_run(saved['scale_run']), flush=True)
+    else:
+        saved['threads'] = thread_curve(args.engine)
+        print('\n' + report_threads(saved['threads']))
     if args.json:
         with open(args.json, 'w') as f:
-            json.dump({'rows': args.rows, 'rounds': args.rounds, 'results': results,
-                       'scaling': scale}, f, indent=2)
+            json.dump(saved, f, indent=2)
     return 0
 
 

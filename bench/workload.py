@@ -1,5 +1,8 @@
-"""The workload every implementation runs: two SQLite files, Artist on one
-and Widget on the other, ROWS rows each, in these phases."""
+"""The workload every implementation runs: two databases, Artist on one and
+Widget on the other, ROWS rows each, in these phases; and where the two
+databases are (``Target``)."""
+
+import os
 
 PHASES = ('create', 'insert', 'get', 'filter', 'count', 'update', 'update1', 'delete', 'drop')
 # Phases reported per row as well (time / (2 * rows)).
@@ -18,3 +21,54 @@ def artist(i):
 
 def widget(i):
     return {'code': 'w%d' % i, 'weight': i}
+
+
+class Target:
+    """Where the databases 'a' and 'b' of a run are: two SQLite files in
+    ``directory``, or (engine 'postgresql') two databases on the server
+    that the libpq variables PGHOST, PGPORT, PGUSER and PGPASSWORD name,
+    made empty by ``fresh()``."""
+
+    def __init__(self, engine, directory):
+        self.engine = engine
+        self.directory = directory
+
+    @property
+    def postgresql(self):
+        return self.engine == 'postgresql'
+
+    def path(self, name):
+        "The SQLite file of database ``name``."
+        return os.path.join(self.directory, '%s.db' % name)
+
+    def dbname(self, name):
+        return 'bench_%s' % name
+
+    def server(self):
+        "Returns (host, port, user, password) of the PostgreSQL server."
+        return (os.environ.get('PGHOST', ''), os.environ.get('PGPORT', ''),
+                os.environ.get('PGUSER', ''), os.environ.get('PGPASSWORD', ''))
+
+    def psycopg_params(self, name):
+        "Returns psycopg.connect() keywords for database ``name``."
+        params = {'dbname': self.dbname(name)}
+        for key, value in zip(('host', 'port', 'user', 'password'), self.server()):
+            if value:
+                params[key] = value
+        return params
+
+    def url(self, scheme, name):
+        "Returns a URL such as postgresql://user@host:port/bench_a."
+        host, port, user, password = self.server()
+        auth = user + (':' + password if password else '') + '@' if user else ''
+        return '%s://%s%s%s/%s' % (scheme, auth, host, ':' + port if port else '',
+                                   self.dbname(name))
+
+    def fresh(self, names=('a', 'b')):
+        "Drops and creates the PostgreSQL databases ``names``."
+        import psycopg
+        params = dict(self.psycopg_params('a'), dbname='postgres', autocommit=True)
+        with psycopg.connect(**params) as conn:
+            for name in names:
+                conn.execute('DROP DATABASE IF EXISTS %s' % self.dbname(name))
+                conn.execute('CREATE DATABASE %s' % self.dbname(name))
