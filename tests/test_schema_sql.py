@@ -38,6 +38,9 @@ TYPES = {
               'pages': 'integer UNSIGNED', 'price': 'numeric(6, 2)', 'bool': 'bool'},
 }
 
+# What follows each REFERENCES clause.
+DEFER = {'sqlite3': '', 'postgresql': ' DEFERRABLE INITIALLY DEFERRED', 'mysql': ''}
+
 
 def q(engine, name):
     return Q[engine] % name
@@ -69,32 +72,33 @@ def test_create_table_with_pending_then_inline_reference(engine):
     assert pending == {Author: [(Book, Book._meta.get_field('author'))]}
     statements, pending = builder.get_create_table(Author, pending=pending)
     assert pending == {}
-    ref = ('ALTER TABLE %s ADD CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (%s);' % (
+    ref = ('ALTER TABLE %s ADD CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (%s)%s;' % (
         q(engine, 'testapp_book'), q(engine, constraint_name('id', 'author_id', 'testapp_book',
                                                                'testapp_author')),
-        q(engine, 'author_id'), q(engine, 'testapp_author'), q(engine, 'id')))
+        q(engine, 'author_id'), q(engine, 'testapp_author'), q(engine, 'id'), DEFER[engine]))
     if engine == 'sqlite3':
         assert len(statements) == 1
     else:
         assert [str(s) for s in statements[1:]] == [ref]
     inline = builder.get_create_table(Book)[0][0]
-    assert ('%s integer NOT NULL REFERENCES %s (%s),' % (
-        q(engine, 'author_id'), q(engine, 'testapp_author'), q(engine, 'id'))) in str(inline)
+    assert ('%s integer NOT NULL REFERENCES %s (%s)%s,' % (
+        q(engine, 'author_id'), q(engine, 'testapp_author'), q(engine, 'id'),
+        DEFER[engine])) in str(inline)
 
 
 def test_self_reference_is_inline(engine):
     sql = str(SchemaBuilder().get_create_table(Node)[0][0])
-    assert '%s integer NULL REFERENCES %s (%s)' % (
-        q(engine, 'parent_id'), q(engine, 'testapp_node'), q(engine, 'id')) in sql
+    assert '%s integer NULL REFERENCES %s (%s)%s' % (
+        q(engine, 'parent_id'), q(engine, 'testapp_node'), q(engine, 'id'), DEFER[engine]) in sql
 
 
 def test_ref_sql_and_stable_constraint_name(engine):
     field = Book._meta.get_field('author')
     statement = SchemaBuilder().get_ref_sql(Author, Book, field)
     assert str(statement) == (
-        'ALTER TABLE %s ADD CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (%s);' % (
+        'ALTER TABLE %s ADD CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (%s)%s;' % (
             q(engine, 'testapp_book'), q(engine, 'id_refs_author_id_b05c73aa'),
-            q(engine, 'author_id'), q(engine, 'testapp_author'), q(engine, 'id')))
+            q(engine, 'author_id'), q(engine, 'testapp_author'), q(engine, 'id'), DEFER[engine]))
     assert Author.objects.get_pending(Book, field) == statement
 
 
@@ -113,11 +117,11 @@ def test_many_to_many(engine):
     assert list(result) == [Book]
     assert [str(s) for s in result[Book]] == [
         'CREATE TABLE %s (\n    %s %s NOT NULL PRIMARY KEY,\n'
-        '    %s integer NOT NULL REFERENCES %s (%s),\n'
-        '    %s integer NOT NULL REFERENCES %s (%s),\n    UNIQUE (%s, %s)\n);' % (
+        '    %s integer NOT NULL REFERENCES %s (%s)%s,\n'
+        '    %s integer NOT NULL REFERENCES %s (%s)%s,\n    UNIQUE (%s, %s)\n);' % (
             q(engine, 'testapp_tag_books'), q(engine, 'id'), t['id'],
-            q(engine, 'tag_id'), q(engine, 'testapp_tag'), q(engine, 'id'),
-            q(engine, 'book_id'), q(engine, 'testapp_book'), q(engine, 'id'),
+            q(engine, 'tag_id'), q(engine, 'testapp_tag'), q(engine, 'id'), DEFER[engine],
+            q(engine, 'book_id'), q(engine, 'testapp_book'), q(engine, 'id'), DEFER[engine],
             q(engine, 'tag_id'), q(engine, 'book_id'))]
 
 

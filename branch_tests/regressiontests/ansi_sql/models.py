@@ -43,24 +43,25 @@ True
 ([BoundStatement('CREATE TABLE "ansi_sql_mod" (...\\n    "car_id" integer NOT NULL,\\n...);')], {<class 'regressiontests.ansi_sql.models.Car'>: [(<class 'regressiontests.ansi_sql.models.Mod'>, <django_legacy.db.models.fields.related.ForeignKey ...>)]})
 
 # When the referenced model's table is built with that pending dict, the
-# constraint follows it (on backends that support constraints).
+# constraint follows it (on backends that support constraints). On
+# PostgreSQL every reference ends DEFERRABLE INITIALLY DEFERRED, as in 0.96.
 >>> pending = builder.get_create_table(Mod)[1]
 >>> statements, pending = builder.get_create_table(Car, pending=pending)
 >>> statements
-[BoundStatement('CREATE TABLE "ansi_sql_car" (...);'), BoundStatement('ALTER TABLE "ansi_sql_mod" ADD CONSTRAINT "id_refs_car_id_..." FOREIGN KEY ("car_id") REFERENCES "ansi_sql_car" ("id");')]
+[BoundStatement('CREATE TABLE "ansi_sql_car" (...);'), BoundStatement('ALTER TABLE "ansi_sql_mod" ADD CONSTRAINT "id_refs_car_id_..." FOREIGN KEY ("car_id") REFERENCES "ansi_sql_car" ("id")...;')]
 >>> pending
 {}
 
 # The constraint name is the same in every process.
 >>> builder.get_ref_sql(Car, Mod, Mod._meta.get_field('car'))
-BoundStatement('ALTER TABLE "ansi_sql_mod" ADD CONSTRAINT "id_refs_car_id_3a44811f" FOREIGN KEY ("car_id") REFERENCES "ansi_sql_car" ("id");')
+BoundStatement('ALTER TABLE "ansi_sql_mod" ADD CONSTRAINT "id_refs_car_id_3a44811f" FOREIGN KEY ("car_id") REFERENCES "ansi_sql_car" ("id")...;')
 
 # Once the referenced model has been seen, the reference is written inline.
 >>> builder.models_already_seen = set()
 >>> builder.get_create_table(Car)
 ([BoundStatement('CREATE TABLE "ansi_sql_car" (...);')], {})
 >>> builder.get_create_table(Mod)
-([BoundStatement('CREATE TABLE "ansi_sql_mod" (...\\n    "car_id" integer NOT NULL REFERENCES "ansi_sql_car" ("id"),\\n...);')], {})
+([BoundStatement('CREATE TABLE "ansi_sql_mod" (...\\n    "car_id" integer NOT NULL REFERENCES "ansi_sql_car" ("id")...,\\n...);')], {})
 
 # Many-to-many tables are returned keyed by the model they point at.
 >>> builder.get_create_table(Collector)
@@ -70,8 +71,8 @@ BoundStatement('ALTER TABLE "ansi_sql_mod" ADD CONSTRAINT "id_refs_car_id_3a4481
 >>> print(builder.get_create_many_to_many(Collector)[Car][0])
 CREATE TABLE "ansi_sql_collector_cars" (
     "id" ... NOT NULL PRIMARY KEY,
-    "collector_id" integer NOT NULL REFERENCES "ansi_sql_collector" ("id"),
-    "car_id" integer NOT NULL REFERENCES "ansi_sql_car" ("id"),
+    "collector_id" integer NOT NULL REFERENCES "ansi_sql_collector" ("id")...,
+    "car_id" integer NOT NULL REFERENCES "ansi_sql_car" ("id")...,
     UNIQUE ("collector_id", "car_id")
 );
 

@@ -141,7 +141,7 @@ False
 # The manager of the awaited model gives the statement for each pending
 # reference.
 >>> PC.objects.get_pending(PA, PA._meta.get_field('c'))
-BoundStatement('ALTER TABLE "msm_pa" ADD CONSTRAINT "id_refs_c_id_..." FOREIGN KEY ("c_id") REFERENCES "msm_pc" ("id");')
+BoundStatement('ALTER TABLE "msm_pa" ADD CONSTRAINT "id_refs_c_id_..." FOREIGN KEY ("c_id") REFERENCES "msm_pc" ("id")...;')
 
 # NOTE: restore the real constraint flag.
 >>> PA._default_manager.db.backend.supports_constraints = real_cnst

@@ -117,9 +117,10 @@ class SchemaBuilder:
             if field.rel is not None:
                 target = field.rel.to
                 if target in self.models_already_seen:
-                    parts.append('%s %s (%s)' % (
+                    parts.append('%s %s (%s)%s' % (
                         style.SQL_KEYWORD('REFERENCES'), style.SQL_TABLE(qn(target._meta.db_table)),
-                        style.SQL_FIELD(qn(field.rel.get_related_field().column))))
+                        style.SQL_FIELD(qn(field.rel.get_related_field().column)),
+                        style.SQL_KEYWORD(db.backend.deferrable_sql)))
                 else:
                     pending.setdefault(target, []).append((model, field))
             lines.append(' '.join(parts))
@@ -144,12 +145,13 @@ class SchemaBuilder:
         qn = db.backend.quote_name
         table, r_table = model._meta.db_table, rel_class._meta.db_table
         column, r_column = field.rel.get_related_field().column, field.column
-        sql = '%s %s %s %s %s (%s) %s %s (%s);' % (
+        sql = '%s %s %s %s %s (%s) %s %s (%s)%s;' % (
             style.SQL_KEYWORD('ALTER TABLE'), style.SQL_TABLE(qn(r_table)),
             style.SQL_KEYWORD('ADD CONSTRAINT'),
             style.SQL_FIELD(qn(constraint_name(column, r_column, r_table, table))),
             style.SQL_KEYWORD('FOREIGN KEY'), style.SQL_FIELD(qn(r_column)),
-            style.SQL_KEYWORD('REFERENCES'), style.SQL_TABLE(qn(table)), style.SQL_FIELD(qn(column)))
+            style.SQL_KEYWORD('REFERENCES'), style.SQL_TABLE(qn(table)), style.SQL_FIELD(qn(column)),
+            style.SQL_KEYWORD(db.backend.deferrable_sql))
         return BoundStatement(sql, db.connection)
 
     def get_create_indexes(self, model, style=None):
@@ -187,11 +189,11 @@ class SchemaBuilder:
 
         def reference(column, to):
             pk = to._meta.pk
-            return '%s %s %s %s (%s)' % (
+            return '%s %s %s %s (%s)%s' % (
                 style.SQL_FIELD(qn(column)),
                 style.SQL_COLTYPE(data_types[self.get_rel_data_type(pk)] % pk.__dict__),
                 style.SQL_KEYWORD('NOT NULL REFERENCES'), style.SQL_TABLE(qn(to._meta.db_table)),
-                style.SQL_FIELD(qn(pk.column)))
+                style.SQL_FIELD(qn(pk.column)), style.SQL_KEYWORD(db.backend.deferrable_sql))
         lines = ['%s %s %s' % (style.SQL_FIELD(qn('id')), style.SQL_COLTYPE(data_types['AutoField']),
                                style.SQL_KEYWORD('NOT NULL PRIMARY KEY')),
                  reference(near, model), reference(far, field.rel.to),
@@ -240,6 +242,15 @@ class SchemaBuilder:
                 db.connection))
         statements.append(drop)
         return statements
+
+    def get_flush(self, db, tables, style=None):
+        """Returns the statements that empty ``tables`` on ``db`` (a
+        ConnectionInfo): one DELETE each, in the order given."""
+        style = style or plain_style
+        qn = db.backend.quote_name
+        return [BoundStatement('%s %s;' % (style.SQL_KEYWORD('DELETE FROM'),
+                                           style.SQL_TABLE(qn(table))), db.connection)
+                for table in tables]
 
     def get_initialdata(self, model):
         """Returns the statements of ``<app dir>/sql/<model>.<engine>.sql``

@@ -18,6 +18,9 @@ supports_compound_statements = True
 allows_unique_and_pk = False
 # Is there a sequence to reset after loading rows with explicit ids?
 supports_sequence_reset = True
+# What follows a REFERENCES clause so the check waits for the commit (as
+# 0.96 wrote it on PostgreSQL: a fixture may name a row it loads later)?
+deferrable_sql = ' DEFERRABLE INITIALLY DEFERRED'
 # How many seconds to wait for the server before giving up.
 CONNECT_TIMEOUT = 10
 

@@ -24,6 +24,9 @@ supports_compound_statements = False
 allows_unique_and_pk = True
 # Is there a sequence to reset after loading rows with explicit ids?
 supports_sequence_reset = False
+# What follows a REFERENCES clause so the check waits for the commit (as
+# 0.96 wrote it on PostgreSQL: a fixture may name a row it loads later)?
+deferrable_sql = ''
 
 OPERATOR_MAPPING = {
     'exact': '= %s',
