@@ -221,7 +221,8 @@ def project(tmp_path):
 def test_command_line_syncdb_then_sql(project):
     result = command(project, 'syncdb')
     assert result.returncode == 0, result.stderr
-    assert result.stdout == 'Creating table shop_customer\nCreating table shop_invoice\n'
+    assert result.stdout == ('Creating table shop_customer\nCreating table shop_invoice\n'
+                             "Loading 'initial_data' fixtures...\nNo fixtures found.\n")
     tables = sqlite3.connect(str(project / 'a.db')).execute(
         'SELECT name FROM sqlite_master').fetchall()
     assert tables == [('shop_invoice',)]

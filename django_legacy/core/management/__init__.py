@@ -136,6 +136,55 @@ def action_validate(options, out, err):
     return 1 if errors else 0
 
 
+def action_sqlflush(options, out, err):
+    from django_legacy.core.management.fixtures import flush_models
+    _print_plan(plans.flush_plan(flush_models()), out, err)
+
+
+def action_flush(options, out, err):
+    from django_legacy.core.management.fixtures import flush as run_flush
+    _validate()
+    if run_flush(options.verbosity, options.interactive, out) is None:
+        raise CommandError('flush cancelled')
+
+
+def action_loaddata(options, out, err):
+    from django_legacy.core.management.fixtures import FixtureError, install_fixtures
+    if not options.apps:
+        raise CommandError('loaddata needs at least one fixture label')
+    try:
+        install_fixtures(options.apps, options.verbosity, out)
+    except FixtureError as e:
+        raise CommandError('%s (nothing was loaded)' % e)
+
+
+def action_dumpdata(options, out, err):
+    from django_legacy.core.management.fixtures import dump_data
+    from django_legacy.core.serializers import SerializationError
+    try:
+        out.write(dump_data(options.apps, options.format, options.indent) + '\n')
+    except SerializationError as e:
+        raise CommandError(str(e))
+
+
+def flush(verbosity=1, interactive=True):
+    "0.96's management.flush(): see fixtures.flush."
+    from django_legacy.core.management.fixtures import flush as run_flush
+    run_flush(verbosity, interactive)
+
+
+def load_data(fixture_labels, verbosity=1):
+    "0.96's management.load_data(): see fixtures.load_data."
+    from django_legacy.core.management.fixtures import load_data as run_load_data
+    run_load_data(fixture_labels, verbosity)
+
+
+def dump_data(app_labels, format='json', indent=None):
+    "0.96's management.dump_data(): returns the apps' objects serialized."
+    from django_legacy.core.management.fixtures import dump_data as run_dump_data
+    return run_dump_data(app_labels, format, indent)
+
+
 def action_diffsettings(options, out, err):
     from django_legacy.conf import global_settings, settings
     settings.DEBUG  # loads the settings, or raises the error that says how
@@ -185,6 +234,14 @@ ACTIONS = collections.OrderedDict([
     ('syncdb', Action(action_syncdb, 'Creates the tables of every installed app that has none.',
                       False)),
     ('reset', Action(action_reset, "Drops and re-creates the apps' tables.", True)),
+    ('sqlflush', Action(action_sqlflush, 'Prints what flush runs: the statements that '
+                        'empty every installed table, per connection.', False)),
+    ('flush', Action(action_flush, 'Empties every installed table on every connection, '
+                     'then loads initial_data again.', False)),
+    ('loaddata', Action(action_loaddata, 'Loads the named fixtures, each object on its '
+                        "model's connection, all or nothing.", True)),
+    ('dumpdata', Action(action_dumpdata, "Prints the apps' objects (all apps' without labels) "
+                        'as a fixture (--format, --indent).', None)),
     ('validate', Action(action_validate, 'Checks the models; reports relations across '
                         'connections.', None)),
     ('diffsettings', Action(action_diffsettings, 'Prints the settings that differ from the '
@@ -213,6 +270,10 @@ def _parser(prog):
                         help='never ask for confirmation')
     parser.add_argument('--verbosity', type=int, choices=(0, 1, 2), default=1,
                         help='0: quiet, 1: normal, 2: all')
+    parser.add_argument('--format', default='json',
+                        help='dumpdata: the serialization format (default: json)')
+    parser.add_argument('--indent', type=int, default=None,
+                        help='dumpdata: spaces of indentation (default: none)')
     return parser
 
 

@@ -57,14 +57,17 @@ def install(models):
 
 def syncdb(verbosity=1, interactive=True, out=None):
     """Creates the tables of every model of INSTALLED_APPS that has none yet,
-    in one transaction over all connections (see run_managed). Returns the
+    in one transaction over all connections (see run_managed), then loads
+    the ``initial_data`` fixtures (see fixtures.load_data). Returns the
     installed models."""
+    from django_legacy.core.management.fixtures import load_data
     builders = Builders()
     models = uninstalled(loading.get_models(), builders)
     run_managed(checked_install_plan(models, builders))
     if verbosity >= 1 and out is not None:
         for model in models:
             out.write('Creating table %s\n' % model._meta.db_table)
+    load_data(['initial_data'], verbosity=verbosity, out=out)
     return models
 
 

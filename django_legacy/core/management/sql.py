@@ -119,6 +119,34 @@ def reset_plan(models):
     return plan
 
 
+def flush_tables(models, builders):
+    """Returns {connection name: (ConnectionInfo, [table, ...])}: the
+    existing tables of ``models`` and of their many-to-many fields, grouped
+    by connection, join tables before the tables they join."""
+    found = {}
+    for model in models:
+        db = model._default_manager.db
+        builder = builders.for_model(model)
+        name = model_connection_name(model)
+        tables = found.setdefault(name, (db, []))[1]
+        for table in [f.m2m_db_table() for f in model._meta.many_to_many]:
+            if builder.table_exists(db, table) and table not in tables:
+                tables.insert(0, table)
+        if builder.table_exists(db, model._meta.db_table):
+            tables.append(model._meta.db_table)
+    return found
+
+
+def flush_plan(models):
+    """Returns what flush runs: on each connection, the statements that
+    empty the existing tables of ``models`` (see each builder's get_flush)."""
+    builders = Builders()
+    plan = Plan()
+    for name, (db, tables) in sorted(flush_tables(models, builders).items()):
+        plan.add(name, db.get_creation_module().builder.get_flush(db, tables))
+    return plan
+
+
 def sequence_reset_plan(models):
     """Returns the plan of sequence resets; a model whose backend has no
     sequences gets a message instead."""
@@ -136,4 +164,4 @@ def sequence_reset_plan(models):
 
 
 __all__ = ('Plan', 'Builders', 'install_plan', 'index_plan', 'initial_data_plan',
-           'clear_plan', 'reset_plan', 'sequence_reset_plan')
+           'clear_plan', 'reset_plan', 'flush_plan', 'sequence_reset_plan')

@@ -29,6 +29,18 @@ class PgSchemaBuilder(SchemaBuilder):
             style.SQL_KEYWORD('CASCADE')), db.connection))
         return statements
 
+    def get_flush(self, db, tables, style=None):
+        """Returns one TRUNCATE of all ``tables`` that also restarts their
+        serial sequences (one statement, so references among them do not
+        matter)."""
+        if not tables:
+            return []
+        style = style or plain_style
+        qn = db.backend.quote_name
+        return [BoundStatement('%s %s %s;' % (
+            style.SQL_KEYWORD('TRUNCATE'), ', '.join(style.SQL_TABLE(qn(t)) for t in tables),
+            style.SQL_KEYWORD('RESTART IDENTITY')), db.connection)]
+
     def get_sequence_reset(self, model, style=None):
         """Returns a SELECT setval(...) statement for the model's AutoField
         and one for the id of each of its many-to-many tables."""
