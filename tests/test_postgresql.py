@@ -128,9 +128,18 @@ def test_integrity_error_then_rollback_leaves_the_connection_usable(pg):
         with pytest.raises(IntegrityError):
             Author.objects.db.connection.cursor().execute(
                 'INSERT INTO testapp_author (id, name) VALUES (%s, %s)', [author.id, 'x'])
-        with pytest.raises(DatabaseError):
-            Author.objects.count()          # the transaction is aborted until rolled back
-        transaction.rollback('pa')
+        assert Author.objects.count() == 1  # unmanaged: rolled back at once
+        transaction.enter_transaction_management()
+        transaction.managed(True)
+        try:
+            with pytest.raises(IntegrityError):
+                Author.objects.db.connection.cursor().execute(
+                    'INSERT INTO testapp_author (id, name) VALUES (%s, %s)', [author.id, 'x'])
+            with pytest.raises(DatabaseError):
+                Author.objects.count()      # managed: aborted until rolled back
+            transaction.rollback('pa')
+        finally:
+            transaction.leave_transaction_management()
         assert Author.objects.count() == 1
         Author.objects.create(name='b')
         assert Author.objects.count() == 2

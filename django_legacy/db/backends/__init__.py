@@ -6,6 +6,7 @@ the errors of every backend; a driver's error is re-raised as one of them,
 with the original as ``__cause__``.
 """
 
+import functools
 import time
 
 
@@ -103,28 +104,55 @@ def split_statements(sql):
     return statements
 
 
+# The first words of statements that do not open a transaction when the
+# driver runs in autocommit mode: reads, transaction control, and what
+# PostgreSQL refuses inside a transaction.
+_READS = ('SELECT', 'SHOW', 'EXPLAIN', 'BEGIN', 'START', 'COMMIT', 'ROLLBACK', 'END', 'ABORT',
+          'SAVEPOINT', 'RELEASE', 'SET', 'VACUUM', 'CREATE DATABASE', 'DROP DATABASE')
+
+
+@functools.lru_cache(maxsize=1024)
+def statement_writes(sql):
+    "True unless ``sql`` is a read or transaction control (see _READS)."
+    return not ' '.join(sql[:40].split()).upper().startswith(_READS)
+
+
+def transactions_managed():
+    """True when this thread is in a managed block (asks the transaction
+    module, which imports this package: hence the import here)."""
+    from django_legacy.db import transaction
+    return transaction.is_managed()
+
+
 class FormatCursorWrapper:
     """Cursor wrapper for drivers that take %s placeholders themselves
-    (psycopg, MySQLdb): it only re-raises their errors as ours."""
+    (psycopg, MySQLdb). It re-raises their errors as ours after telling
+    ``db`` (the DriverDatabaseWrapper), which may open a transaction first
+    and rolls back a failed statement that no managed block owns."""
 
-    __slots__ = ('cursor', 'driver_error', 'reraise')
+    __slots__ = ('cursor', 'db')
 
-    def __init__(self, cursor, driver_error, reraise):
+    def __init__(self, cursor, db):
         self.cursor = cursor
-        self.driver_error = driver_error
-        self.reraise = reraise
+        self.db = db
 
     def execute(self, sql, params=None):
+        db = self.db
         try:
+            if db.begins_on_write:
+                db._begin_for(sql)
             return self.cursor.execute(sql, params)
-        except self.driver_error as e:
-            raise self.reraise(e) from e
+        except db.driver_error as e:
+            raise db._statement_failed(e) from e
 
     def executemany(self, sql, param_list):
+        db = self.db
         try:
+            if db.begins_on_write:
+                db._begin_for(sql)
             return self.cursor.executemany(sql, param_list)
-        except self.driver_error as e:
-            raise self.reraise(e) from e
+        except db.driver_error as e:
+            raise db._statement_failed(e) from e
 
     # One statement to be committed at once: these drivers gain nothing from
     # running it differently.
@@ -141,9 +169,20 @@ class DriverDatabaseWrapper:
     """What the wrappers of server databases share: one DB-API connection of
     a driver module, opened on the first cursor(), with the driver's errors
     re-raised as ours. A subclass names ``engine``, ``driver_module`` and
-    ``driver_package`` and opens the connection in ``_connect(driver)``."""
+    ``driver_package`` and opens the connection in ``_connect(driver)``.
+
+    Outside a managed block a statement that fails is rolled back at once,
+    so no failed transaction stays open. A connection the server dropped
+    is discarded and opened again on the next cursor(), unless it dropped
+    with a transaction open: then cursor() raises DatabaseError until the
+    transaction is rolled back, so the rest of it cannot commit alone."""
 
     engine = driver_module = driver_package = None
+    # Does the driver run in autocommit mode, the wrapper opening a
+    # transaction before the first statement that writes (and before any
+    # statement in a managed block)? Then a read outside a managed block
+    # leaves no transaction open on the server.
+    begins_on_write = False
 
     def __init__(self, settings=None, **options):
         if settings is None:
@@ -151,6 +190,8 @@ class DriverDatabaseWrapper:
         self.settings = settings
         self.options = options
         self.connection = None
+        self.driver_error = None
+        self.in_transaction = False     # a BEGIN of ours not yet ended (begins_on_write)
         self.queries = []
 
     def __repr__(self):
@@ -165,30 +206,81 @@ class DriverDatabaseWrapper:
             return IntegrityError(*error.args)
         return DatabaseError(*error.args)
 
+    def _is_broken(self):
+        "True when the server has dropped the connection (the driver says how)."
+        return False
+
     def cursor(self):
         driver = self._driver()
+        if self.connection is not None and self._is_broken():
+            if self.in_transaction:
+                raise DatabaseError(
+                    'The connection to %s was lost with a transaction open: roll it back '
+                    '(transaction.rollback()) before using the connection again.'
+                    % self.settings.DATABASE_NAME)
+            self._discard()
         if self.connection is None:
             self.connection = self._connect(driver)
-        cursor = FormatCursorWrapper(self.connection.cursor(), driver.Error, self._reraise)
+            self.driver_error = driver.Error
+        cursor = FormatCursorWrapper(self.connection.cursor(), self)
         if self.settings.DEBUG:
             return QueryLog(cursor, self)
         return cursor
+
+    def _begin_for(self, sql):
+        "Opens a transaction before ``sql`` if it writes or a managed block runs."
+        if not self.in_transaction and (statement_writes(sql) or transactions_managed()):
+            self.connection.execute('BEGIN')
+            self.in_transaction = True
+
+    def _statement_failed(self, error):
+        """Returns our exception for a statement's driver ``error``, after
+        rolling back if no managed block owns the transaction (or
+        discarding the connection if the server dropped it)."""
+        if not transactions_managed() or (self._is_broken() and not self.in_transaction):
+            self._rollback()
+        return self._reraise(error)
+
+    def _discard(self):
+        "Forgets a connection the server dropped; the next cursor() opens another."
+        try:
+            self.connection.close()
+        except self.driver_error:
+            pass        # it is gone already: nothing to close
+        self.connection = None
+        self.in_transaction = False
 
     def _commit(self):
         if self.connection is not None:
             try:
                 self.connection.commit()
-            except self._driver().Error as e:
+            except self.driver_error as e:
+                if self._is_broken():
+                    self._discard()
                 raise self._reraise(e) from e
+            finally:
+                self.in_transaction = False
 
     def _rollback(self):
-        if self.connection is not None:
+        """Rolls back; on a connection the server dropped (whose transaction
+        is gone with it) it discards the connection instead of raising."""
+        if self.connection is None:
+            return
+        try:
             self.connection.rollback()
+        except self.driver_error as e:
+            if not self._is_broken():
+                raise self._reraise(e) from e
+            self._discard()
+        self.in_transaction = False
 
     def close(self):
         if self.connection is not None:
-            self.connection.close()
-            self.connection = None
+            try:
+                self.connection.close()
+            finally:
+                self.connection = None
+                self.in_transaction = False
 
 
 def require_driver(module_name, package, engine):

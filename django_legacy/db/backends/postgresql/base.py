@@ -1,8 +1,10 @@
 """PostgreSQL through psycopg 3 (rebuilds django/db/backends/postgresql/base.py).
 
 Building SQL for this backend needs neither the server nor the driver;
-only opening a connection imports psycopg. The driver's implicit
-transactions are left on: the package commits and rolls back.
+only opening a connection imports psycopg. The driver runs in autocommit
+mode; the wrapper opens a transaction before the first statement that
+writes, or before any statement in a managed block, and the package
+commits and rolls back.
 """
 
 from django_legacy.core.exceptions import ImproperlyConfigured
@@ -112,6 +114,14 @@ class DatabaseWrapper(DriverDatabaseWrapper):
     driver_module = 'psycopg'
     driver_package = "'django_legacy[postgresql]' (psycopg)"
 
+    # Reads outside a managed block run in autocommit, so that a script or a
+    # thread leaves no connection "idle in transaction" (0.96 relied on
+    # the end of the request to close it).
+    begins_on_write = True
+
+    def _is_broken(self):
+        return self.connection.closed
+
     def _connect(self, psycopg):
         if not self.settings.DATABASE_NAME:
             raise ImproperlyConfigured(
@@ -119,7 +129,9 @@ class DatabaseWrapper(DriverDatabaseWrapper):
                 'of a database on the server.')
         params = dict(connect_parameters(self.settings), **self.options)
         try:
-            return psycopg.connect(**params)
+            conn = psycopg.connect(**params)
+            conn.autocommit = True
+            return conn
         except psycopg.Error as e:
             raise DatabaseError('cannot connect to %s: %s' % (
                 describe(self.settings), str(e).strip())) from e

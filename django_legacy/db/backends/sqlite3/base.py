@@ -11,7 +11,7 @@ import sqlite3
 import threading
 
 from django_legacy.db.backends import (
-    DatabaseError, IntegrityError, QueryLog, translate_errors)
+    DatabaseError, IntegrityError, QueryLog, transactions_managed, translate_errors)
 
 __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
 
@@ -42,6 +42,11 @@ OPERATOR_MAPPING = {
     'istartswith': "LIKE %s ESCAPE '\\'",
     'iendswith': "LIKE %s ESCAPE '\\'",
 }
+
+# How many seconds a statement waits for another connection's lock before
+# failing with "database is locked" (the driver's own default is 5);
+# DATABASE_OPTIONS = {'timeout': seconds} changes it.
+DEFAULT_TIMEOUT = 30
 
 # SQLite's LIKE ignores ASCII case, so 'contains', 'startswith' and
 # 'endswith' match case-insensitively here, as they did in 0.96.
@@ -140,9 +145,13 @@ class CursorWrapper:
             sql, writes = _convert(sql)
         try:
             if begin and writes and not self.connection.in_transaction:
-                self.cursor.execute('BEGIN')
+                # IMMEDIATE takes the write lock now, waiting out the busy
+                # timeout, rather than failing at once on a lock upgrade.
+                self.cursor.execute('BEGIN IMMEDIATE')
             return method(sql, params)
         except sqlite3.Error as e:
+            if self.connection.in_transaction and not transactions_managed():
+                self.connection.rollback()
             raise _reraise(e) from e
 
     def fetchone(self):
@@ -208,7 +217,8 @@ class DatabaseWrapper:
             if key in kept:
                 return kept[key]
         try:
-            conn = sqlite3.connect(name, isolation_level=None, **self.options)
+            conn = sqlite3.connect(name, isolation_level=None,
+                                   **dict({'timeout': DEFAULT_TIMEOUT}, **self.options))
         except sqlite3.Error as e:
             raise DatabaseError('cannot open SQLite database %r: %s' % (name, e)) from e
         conn.create_function('django_extract', 2, _extract, deterministic=True)

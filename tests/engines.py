@@ -1,0 +1,70 @@
+"""The reliability tests' databases: each test that takes ``engine_db`` runs
+once on an SQLite file and once on a scratch database of the PostgreSQL
+server the PG* variables name (skipped, saying so, without PGHOST; .ci/pg
+starts one). The testapp models live there, on a connection named 'rel'.
+"""
+
+import os
+
+import pytest
+
+from django_legacy.db import connections
+from tests.helpers import place
+
+PG_SCRATCH = 'django_legacy_reliability'
+
+
+def postgresql_settings(name=PG_SCRATCH):
+    "The OTHER_DATABASES entry of database ``name`` on the PG* server."
+    return {'DATABASE_ENGINE': 'postgresql', 'DATABASE_NAME': name,
+            'DATABASE_HOST': os.environ.get('PGHOST', ''),
+            'DATABASE_PORT': os.environ.get('PGPORT', ''),
+            'DATABASE_USER': os.environ.get('PGUSER', ''),
+            'DATABASE_PASSWORD': os.environ.get('PGPASSWORD', '')}
+
+
+class _Holder:
+    "Connection settings whose test database is the database itself."
+
+    def __init__(self, values):
+        self.__dict__.update(values, TEST_DATABASE_NAME=values['DATABASE_NAME'],
+                             DATABASE_OPTIONS={})
+
+
+def need_postgresql():
+    if not os.environ.get('PGHOST'):
+        pytest.skip('no PostgreSQL server configured: set PGHOST, PGPORT and PGUSER '
+                    '(.ci/pg starts a throw-away one)')
+
+
+@pytest.fixture(params=['sqlite3', 'postgresql'])
+def engine_db(request, isolated_settings, tmp_path):
+    """Connection 'rel' on the engine of the parameter, holding the testapp
+    models; yields its engine name."""
+    if request.param == 'postgresql':
+        need_postgresql()
+        from django_legacy.db.backends.postgresql import creation
+        creation.create_test_db(_Holder(postgresql_settings()), None, verbosity=0,
+                                autoclobber=True)
+        entry = postgresql_settings()
+    else:
+        entry = {'DATABASE_ENGINE': 'sqlite3', 'DATABASE_NAME': str(tmp_path / 'rel.db')}
+    isolated_settings.OTHER_DATABASES['rel'] = entry
+    place(isolated_settings, 'rel', 'testapp')
+    try:
+        yield request.param
+    finally:
+        connections.reset()
+        if request.param == 'postgresql':
+            creation.destroy_test_db(_Holder(postgresql_settings()), PG_SCRATCH, verbosity=0)
+
+
+def transaction_open(wrapper):
+    "True when ``wrapper``'s DB-API connection has a transaction open on the server."
+    conn = wrapper.connection
+    if conn is None:
+        return False
+    if wrapper.settings.DATABASE_ENGINE == 'sqlite3':
+        return conn.in_transaction
+    from psycopg.pq import TransactionStatus
+    return conn.info.transaction_status != TransactionStatus.IDLE

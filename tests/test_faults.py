@@ -1,0 +1,349 @@
+"""Faults: failed statements, idle transactions, locks, a server that
+restarts, a writer killed mid-transaction.
+
+The tests taking ``engine_db`` run on SQLite and on PostgreSQL (see
+tests/engines.py). Those taking ``own_server`` start a PostgreSQL cluster
+of their own, with the server binaries of the machine, so that they can
+restart it and kill its clients without disturbing the other tests' server.
+"""
+
+import glob
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import threading
+
+import pytest
+
+from django_legacy.core.handlers.wsgi import WSGIHandler
+from django_legacy.db import DatabaseError, IntegrityError, connections, transaction
+from django_legacy.db.backends.sqlite3 import base as sqlite_base
+from django_legacy.http import HttpResponse
+from tests import engines
+from tests.engines import need_postgresql, transaction_open
+from tests.helpers import installed, place
+from tests.testapp.models import Author, Counter
+
+engine_db = engines.engine_db     # the fixture, for this module's tests
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def in_thread(func, timeout=60):
+    """Runs ``func`` in a thread of its own (its own connections) and returns
+    what it returns; re-raises what it raises."""
+    result = {}
+
+    def run():
+        try:
+            result['value'] = func()
+        except BaseException as e:     # handed to the caller below
+            result['error'] = e
+        finally:
+            connections.reset()
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout)
+    assert not thread.is_alive(), 'the thread is still waiting after %s s' % timeout
+    if 'error' in result:
+        raise result['error']
+    return result['value']
+
+
+# -- a failed statement outside a managed block ------------------------------
+
+def test_a_failed_unmanaged_save_is_rolled_back_at_once(engine_db):
+    with installed(Counter):
+        Counter(thread=1, serial=1).save()
+        with pytest.raises(IntegrityError) as raised:
+            Counter(thread=1, serial=1).save()
+        assert isinstance(raised.value, Counter.objects.db.IntegrityError)
+        assert type(raised.value).__module__ == 'django_legacy.db.backends'
+        assert not transaction_open(Counter.objects.db.connection)
+        # Another connection writes at once, and this one goes on.
+        in_thread(lambda: Counter(thread=2, serial=1).save(), timeout=10)
+        Counter(thread=1, serial=2).save()
+        assert Counter.objects.count() == 3
+
+
+def test_a_failed_unmanaged_raw_statement_is_rolled_back_too(engine_db):
+    with installed(Counter):
+        cursor = Counter.objects.db.connection.cursor()
+        with pytest.raises(DatabaseError):
+            cursor.execute('UPDATE testapp_counter SET nosuch = 1')
+        assert not transaction_open(Counter.objects.db.connection)
+        assert Counter.objects.count() == 0
+
+
+def test_a_failure_inside_a_managed_block_is_left_to_the_block(engine_db):
+    with installed(Counter):
+        Counter(thread=1, serial=1).save()
+        transaction.enter_transaction_management()
+        transaction.managed(True)
+        try:
+            Counter(thread=1, serial=2).save()
+            with pytest.raises(IntegrityError):
+                Counter(thread=1, serial=1).save()
+            assert transaction_open(Counter.objects.db.connection)
+            transaction.rollback('rel')
+        finally:
+            transaction.leave_transaction_management()
+        assert sorted(c.serial for c in Counter.objects.all()) == [1]
+
+
+# -- reads outside a managed block -------------------------------------------
+
+def test_unmanaged_reads_leave_no_transaction_open(engine_db):
+    with installed(Author):
+        Author(name='a').save()
+        wrapper = Author.objects.db.connection
+        assert [a.name for a in Author.objects.all()] == ['a']
+        assert not transaction_open(wrapper)
+        assert Author.objects.count() == 1 and Author.objects.get(name='a').name == 'a'
+        assert list(Author.objects.values('name')) == [{'name': 'a'}]
+        assert not transaction_open(wrapper)
+        if engine_db == 'postgresql':
+            # Another session's ALTER TABLE needs the table to itself.
+            def alter():
+                cursor = connections['rel'].connection.cursor()
+                cursor.execute("SET lock_timeout = '3s'")
+                cursor.execute('ALTER TABLE testapp_author ADD COLUMN extra integer')
+                transaction.commit('rel')
+            in_thread(alter)
+
+
+@pytest.mark.parametrize('engine_db', ['postgresql'], indirect=True)
+def test_reads_in_a_managed_block_are_in_its_transaction(engine_db):
+    with installed(Author):
+        transaction.enter_transaction_management()
+        transaction.managed(True)
+        try:
+            Author.objects.count()
+            assert transaction_open(Author.objects.db.connection)
+            transaction.commit('rel')
+            assert not transaction_open(Author.objects.db.connection)
+        finally:
+            transaction.leave_transaction_management()
+
+
+# -- SQLite under contention ---------------------------------------------------
+
+def busy_timeout(wrapper):
+    cursor = wrapper.cursor()
+    cursor.execute('PRAGMA busy_timeout')
+    return cursor.fetchone()[0]
+
+
+@pytest.mark.parametrize('engine_db', ['sqlite3'], indirect=True)
+def test_sqlite_waits_well_beyond_five_seconds_for_a_lock(engine_db, isolated_settings):
+    assert sqlite_base.DEFAULT_TIMEOUT >= 30
+    assert busy_timeout(connections['rel'].connection) == sqlite_base.DEFAULT_TIMEOUT * 1000
+    connections.reset()
+    isolated_settings.OTHER_DATABASES['rel']['DATABASE_OPTIONS'] = {'timeout': 0.2}
+    assert busy_timeout(connections['rel'].connection) == 200
+
+
+@pytest.mark.parametrize('engine_db', ['sqlite3'], indirect=True)
+def test_sqlite_writer_waits_for_another_writers_lock(engine_db, isolated_settings):
+    import sqlite3
+    with installed(Counter):
+        holder = sqlite3.connect(isolated_settings.OTHER_DATABASES['rel']['DATABASE_NAME'],
+                                 isolation_level=None, check_same_thread=False)
+        holder.execute('BEGIN IMMEDIATE')
+        holder.execute('INSERT INTO testapp_counter (thread, serial) VALUES (9, 9)')
+        release = threading.Timer(1.0, holder.commit)
+        release.start()
+        try:
+            in_thread(lambda: Counter(thread=1, serial=1).save(), timeout=20)
+        finally:
+            release.join()
+            holder.close()
+        assert Counter.objects.count() == 2
+        # With a short timeout the same wait fails, with the package's error.
+        connections.reset()
+        isolated_settings.OTHER_DATABASES['rel']['DATABASE_OPTIONS'] = {'timeout': 0.1}
+        holder = sqlite3.connect(isolated_settings.OTHER_DATABASES['rel']['DATABASE_NAME'],
+                                 isolation_level=None)
+        holder.execute('BEGIN IMMEDIATE')
+        try:
+            with pytest.raises(DatabaseError, match='locked'):
+                in_thread(lambda: Counter(thread=1, serial=2).save(), timeout=20)
+        finally:
+            holder.rollback()
+            holder.close()
+
+
+# -- a PostgreSQL server of the test's own -------------------------------------
+
+def _pg_bin():
+    found = sorted(glob.glob('/usr/lib/postgresql/*/bin'))
+    if found:
+        return found[-1]
+    pg_ctl = shutil.which('pg_ctl')
+    return os.path.dirname(pg_ctl) if pg_ctl else None
+
+
+class OwnServer:
+    """A PostgreSQL cluster in a temporary directory, on a free port of
+    127.0.0.1, run as the 'postgres' user when the tests run as root."""
+
+    def __init__(self):
+        self.bin = _pg_bin()
+        self.dir = tempfile.mkdtemp(prefix='django_legacy_faults.')
+        self.as_owner = []
+        if os.geteuid() == 0:
+            self.as_owner = ['runuser', '-u', 'postgres', '--']
+            shutil.chown(self.dir, 'postgres')
+        with socket.socket() as s:
+            s.bind(('127.0.0.1', 0))
+            self.port = s.getsockname()[1]
+        self.data = os.path.join(self.dir, 'data')
+        self.run('initdb', '-D', self.data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8')
+
+    def run(self, program, *args):
+        subprocess.run(self.as_owner + [os.path.join(self.bin, program)] + list(args),
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def pg_ctl(self, action, *args):
+        self.run('pg_ctl', '-D', self.data, '-l', os.path.join(self.dir, 'log'), '-w',
+                 '-o', '-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off'
+                 % (self.port, self.dir), action, *args)
+
+    def settings(self):
+        return {'DATABASE_ENGINE': 'postgresql', 'DATABASE_NAME': 'postgres',
+                'DATABASE_HOST': '127.0.0.1', 'DATABASE_PORT': str(self.port),
+                'DATABASE_USER': 'postgres'}
+
+    def remove(self):
+        try:
+            self.pg_ctl('stop', '-m', 'immediate')
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@pytest.fixture(scope='module')
+def cluster():
+    "One OwnServer for the module's tests (initdb takes seconds)."
+    need_postgresql()
+    if _pg_bin() is None:
+        pytest.skip('no PostgreSQL server binaries (initdb, pg_ctl) on this machine')
+    server = OwnServer()
+    try:
+        server.pg_ctl('start')
+        yield server
+    finally:
+        server.remove()
+
+
+@pytest.fixture
+def own_server(cluster, isolated_settings):
+    """Connection 'own' (holding the testapp models) to the module's server,
+    which the test may restart; yields the OwnServer."""
+    isolated_settings.OTHER_DATABASES['own'] = cluster.settings()
+    place(isolated_settings, 'own', 'testapp')
+    try:
+        yield cluster
+    finally:
+        connections.reset()
+
+
+def test_after_a_restart_only_the_operation_that_met_it_fails(own_server):
+    with installed(Author):
+        Author(name='before').save()
+        own_server.pg_ctl('restart', '-m', 'fast')
+        with pytest.raises(DatabaseError) as raised:
+            Author.objects.count()
+        assert type(raised.value).__module__ == 'django_legacy.db.backends'
+        assert Author.objects.count() == 1      # a new connection, opened on use
+        own_server.pg_ctl('restart', '-m', 'fast')
+        transaction.rollback()                  # raises nothing
+        with pytest.raises(DatabaseError):
+            Author(name='lost').save()          # meets the dead connection
+        Author(name='after').save()
+        assert sorted(a.name for a in Author.objects.all()) == ['after', 'before']
+
+
+def test_a_restart_inside_a_managed_block_loses_only_that_transaction(own_server):
+    with installed(Author):
+        Author(name='committed').save()
+        transaction.enter_transaction_management()
+        transaction.managed(True)
+        try:
+            Author(name='uncommitted').save()
+            own_server.pg_ctl('restart', '-m', 'fast')
+            with pytest.raises(DatabaseError):
+                Author(name='lost').save()
+            # The rest of the block cannot commit alone on a new connection.
+            with pytest.raises(DatabaseError, match='lost with a transaction open'):
+                Author(name='alone').save()
+            transaction.rollback()
+            Author(name='retried').save()
+            transaction.commit()
+        finally:
+            transaction.leave_transaction_management()
+        assert sorted(a.name for a in Author.objects.all()) == ['committed', 'retried']
+
+
+def test_the_wsgi_handler_answers_across_a_restart(own_server):
+    class Saving(WSGIHandler):
+        def view(self, request):
+            Author(name=request.path).save()
+            return HttpResponse('saved')
+
+    def call():
+        statuses = []
+        Saving()({'PATH_INFO': '/p', 'REQUEST_METHOD': 'GET'},
+                 lambda status, headers: statuses.append(status))
+        return statuses
+
+    with installed(Author):
+        db = Author.objects.db     # opened outside the requests, so kept across them
+        db.connection.cursor()
+        own_server.pg_ctl('restart', '-m', 'fast')
+        assert call() == ['500 INTERNAL SERVER ERROR']
+        assert call() == ['200 OK']
+        assert Author.objects.count() == 1
+
+
+WRITER = textwrap.dedent('''
+    import sys
+    sys.path[:0] = [%(root)r, %(branch)r]
+    from django_legacy.conf import settings
+    settings.configure(DATABASE_ENGINE='postgresql', DATABASE_NAME='postgres',
+                       DATABASE_HOST='127.0.0.1', DATABASE_PORT=%(port)r,
+                       DATABASE_USER='postgres')
+    from django_legacy.db import transaction
+    from tests.testapp.models import Author
+    Author(name='committed by the writer').save()
+    transaction.enter_transaction_management()
+    transaction.managed(True)
+    for n in range(50):
+        Author(name='never committed %%d' %% n).save()
+    print('ready', flush=True)
+    sys.stdin.read()
+''')
+
+
+def test_a_writer_killed_mid_transaction_leaves_only_what_it_committed(own_server):
+    with installed(Author):
+        Author(name='committed before').save()
+        script = WRITER % {'root': HERE, 'branch': os.path.join(HERE, 'branch_tests'),
+                           'port': str(own_server.port)}
+        writer = subprocess.Popen([sys.executable, '-c', script], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True)
+        try:
+            assert writer.stdout.readline().strip() == 'ready'
+            assert Author.objects.count() == 2      # its open transaction is not seen
+            os.kill(writer.pid, signal.SIGKILL)
+        finally:
+            writer.wait(30)
+            writer.stdin.close()
+            writer.stdout.close()
+        assert sorted(a.name for a in Author.objects.all()) == [
+            'committed before', 'committed by the writer']
+        Author(name='after').save()
+        assert Author.objects.count() == 3
