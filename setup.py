@@ -23,8 +23,10 @@ setup(
         # PyMySQL, pure Python, is what the backend uses when MySQLdb is missing.
         'mysql': ['mysqlclient>=2.1', 'PyMySQL>=1.0'],
         'pymysql': ['PyMySQL>=1.0'],
+        # Pillow reads an ImageField's width and height (nothing else needs it).
+        'images': ['Pillow>=9'],
         'test': ['pytest>=7', 'pytest-cov>=4', 'coverage>=7', 'tox>=4', 'hypothesis>=6',
-                 'ruff>=0.4'] + MODERN_DJANGO,
+                 'ruff>=0.4', 'Pillow>=9'] + MODERN_DJANGO,
         'compare': MODERN_DJANGO,
         'bench': ['SQLAlchemy>=2', 'peewee>=3'] + MODERN_DJANGO,
     },

@@ -23,3 +23,8 @@ TEST_RUNNER = 'django_legacy.test.simple.run_tests'
 TEST_DATABASE_NAME = None
 TEST_DATABASES = []
 TEST_DATABASE_MODELS = {}
+
+# Where FileField and ImageField write uploaded files (an absolute path), and
+# the URL that serves that directory (with a trailing slash).
+MEDIA_ROOT = ''
+MEDIA_URL = ''

@@ -105,7 +105,7 @@ TypeError: 'color' is an invalid keyword argument for this function
 >>> Article(headline='x', pub_date='the day before yesterday').save()
 Traceback (most recent call last):
     ...
-ValidationError: pub_date: enter a valid date/time in YYYY-MM-DD HH:MM format, not 'the day before yesterday'.
+ValidationError: pub_date 'the day before yesterday': Enter a valid date/time in YYYY-MM-DD HH:MM format.
 
 # count() runs a SELECT COUNT(*).
 >>> Article.objects.count()

@@ -3,9 +3,11 @@
 from django_legacy.core.exceptions import ObjectDoesNotExist, ImproperlyConfigured  # noqa: F401
 from django_legacy.db.models.base import Model
 from django_legacy.db.models.fields import (  # noqa: F401
-    NOT_PROVIDED, AutoField, BooleanField, CharField, DateField, DateTimeField, Field,
-    FieldDoesNotExist, FloatField, IntegerField, PositiveIntegerField, SlugField,
-    TextField, TimeField)
+    NOT_PROVIDED, AutoField, BooleanField, CharField, CommaSeparatedIntegerField, DateField,
+    DateTimeField, EmailField, Field, FieldDoesNotExist, FileField, FilePathField, FloatField,
+    ImageField, IntegerField, IPAddressField, NullBooleanField, OrderingField,
+    PhoneNumberField, PositiveIntegerField, PositiveSmallIntegerField, SlugField,
+    SmallIntegerField, TextField, TimeField, URLField, USStateField, XMLField)
 from django_legacy.db.models.fields.related import (  # noqa: F401
     ForeignKey, ManyToManyField, ManyToOneRel, ManyToManyRel, OneToOneField, OneToOneRel)
 from django_legacy.db.models.loading import (  # noqa: F401
@@ -14,7 +16,10 @@ from django_legacy.db.models.manager import Manager
 from django_legacy.db.models.query import Q, QuerySet
 
 __all__ = ('Model', 'Manager', 'QuerySet', 'Q', 'AutoField', 'BooleanField', 'CharField',
-           'DateField', 'DateTimeField', 'FloatField', 'IntegerField',
-           'PositiveIntegerField', 'SlugField', 'TextField', 'TimeField', 'ForeignKey',
-           'ManyToManyField', 'OneToOneField', 'ObjectDoesNotExist', 'get_apps',
-           'get_app', 'get_models', 'get_model')
+           'CommaSeparatedIntegerField', 'DateField', 'DateTimeField', 'EmailField',
+           'FileField', 'FilePathField', 'FloatField', 'ImageField', 'IntegerField',
+           'IPAddressField', 'NullBooleanField', 'OrderingField', 'PhoneNumberField',
+           'PositiveIntegerField', 'PositiveSmallIntegerField', 'SlugField',
+           'SmallIntegerField', 'TextField', 'TimeField', 'URLField', 'USStateField',
+           'XMLField', 'ForeignKey', 'ManyToManyField', 'OneToOneField', 'ObjectDoesNotExist',
+           'get_apps', 'get_app', 'get_models', 'get_model')

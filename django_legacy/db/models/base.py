@@ -5,25 +5,39 @@ own connection, and when transactions are not managed commits only that
 connection.
 """
 
+import copy
+import os
 
 from django_legacy.core import exceptions
+from django_legacy.core.validators import ValidationError
 from django_legacy.db import transaction
 from django_legacy.db.models import loading, signals
-from django_legacy.db.models.fields import Field
-from django_legacy.db.models.fields.related import do_pending_lookups
+from django_legacy.db.models.fields import Field, FieldDoesNotExist, get_image_dimensions
+from django_legacy.db.models.fields.related import add_lazy_relation, do_pending_lookups
 from django_legacy.db.models.options import Options
 from django_legacy.dispatch import dispatcher
 from django_legacy.dispatch.dispatcher import receivers
 
 
-class ModelBase(type):
-    "Builds a model class: its _meta, fields, manager and exceptions."
+# What Python puts in a class body for type.__new__ itself: __classcell__
+# makes super() and __class__ work in methods, __qualname__ names the class.
+_TYPE_ATTRS = ('__module__', '__qualname__', '__classcell__')
 
-    def __new__(mcs, name, bases, attrs):
+
+class ModelBase(type):
+    """Builds a model class: its _meta, fields, manager and exceptions.
+
+    A model that subclasses another concrete model copies the parent's
+    fields and managers: it has its own table and its own ``objects``.
+    """
+
+    def __new__(mcs, name, bases, attrs, **kwargs):
         if not any(isinstance(b, ModelBase) for b in bases):
-            return super().__new__(mcs, name, bases, attrs)
+            return super().__new__(mcs, name, bases, attrs, **kwargs)
         module = attrs.get('__module__', '__main__')
-        new_class = super().__new__(mcs, name, bases, {'__module__': module})
+        own = {key: attrs.pop(key) for key in _TYPE_ATTRS if key in attrs}
+        own['__module__'] = module
+        new_class = super().__new__(mcs, name, bases, own, **kwargs)
         meta = attrs.pop('Meta', None)
         opts = Options(meta)
         new_class.add_to_class('_meta', opts)
@@ -37,6 +51,9 @@ class ModelBase(type):
             {'__module__': module}))
         for attr_name, value in attrs.items():
             new_class.add_to_class(attr_name, value)
+        for parent in bases:
+            if isinstance(parent, ModelBase) and '_meta' in parent.__dict__:
+                new_class._inherit(parent)
         new_class._prepare()
         loading.register_models(opts.app_label, new_class)
         do_pending_lookups(new_class)
@@ -47,11 +64,40 @@ class ModelBase(type):
             value.contribute_to_class(cls, name)
         else:
             setattr(cls, name, value)
+            # type.__new__ only names the descriptors it was given itself.
+            set_name = getattr(type(value), '__set_name__', None)
+            if set_name is not None:
+                set_name(value, cls, name)
+
+    def _inherit(cls, parent):
+        """Copies ``parent``'s fields that ``cls`` does not define, and its
+        managers, so that ``cls`` has a table and managers of its own (0.96's
+        subclassing of a concrete model)."""
+        from django_legacy.db.models.manager import ManagerDescriptor
+        opts = cls._meta
+        for field in parent._meta.fields + parent._meta.many_to_many:
+            try:
+                opts.get_field(field.name)
+            except FieldDoesNotExist:
+                field = copy.copy(field)
+                if field.rel is not None:
+                    field.rel = copy.copy(field.rel)
+                field.contribute_to_class(cls, field.name)
+        if '_default_manager' not in cls.__dict__:
+            for attr_name, value in vars(parent).items():
+                if isinstance(value, ManagerDescriptor) and attr_name not in cls.__dict__:
+                    cls.add_to_class(attr_name, copy.copy(value.manager))
 
     def _prepare(cls):
         from django_legacy.db.models.manager import ensure_default_manager
         opts = cls._meta
         opts._prepare(cls)
+        if opts.order_with_respect_to:
+            cls.get_next_in_order = _in_order(True)
+            cls.get_previous_in_order = _in_order(False)
+            add_lazy_relation(cls, _OrderMethods(cls), opts.order_with_respect_to.rel.to)
+        if cls.__doc__ is None:
+            cls.__doc__ = '%s(%s)' % (cls.__name__, ', '.join(f.attname for f in opts.fields))
         ensure_default_manager(cls)
         if dispatcher.has_receivers(signals.class_prepared):
             dispatcher.send(signal=signals.class_prepared, sender=cls)
@@ -151,11 +197,17 @@ class Model(metaclass=ModelBase):
                 params.append(pk_param)
                 cursor.execute(plan.update, params)
         elif pk_val is None and plan.auto:
-            cursor.execute(plan.insert, _params(self, values, plan.insert_fields, True))
+            params = _params(self, values, plan.insert_fields, True)
+            if plan.count_order:
+                params.append(_next_order(cursor, plan, values))
+            cursor.execute(plan.insert, params)
             values[plan.pk_attname] = backend.get_last_insert_id(
                 cursor, opts.db_table, plan.pk_column)
         else:
-            cursor.execute(plan.insert_all, _params(self, values, plan.all_fields, True))
+            params = _params(self, values, plan.all_fields, True)
+            if plan.count_order:
+                params.append(_next_order(cursor, plan, values))
+            cursor.execute(plan.insert_all, params)
         transaction.commit_unless_managed(db)
         if signals.post_save in receivers:
             dispatcher.send(signal=signals.post_save, sender=cls, instance=self)
@@ -174,11 +226,180 @@ class Model(metaclass=ModelBase):
 
     delete.alters_data = True
 
+    def validate(self):
+        """Converts each field's value to its Python type, then checks it;
+        returns {field name: [messages]} for the fields in error ({} when all
+        are valid)."""
+        errors = {}
+        values = self.__dict__
+        for f in self._meta.fields:
+            try:
+                values[f.attname] = f.to_python(values.get(f.attname, f.get_default()))
+            except ValidationError as e:
+                errors[f.name] = e.messages
+        for f in self._meta.fields:
+            if f.name not in errors:
+                messages = f.validate_full(values[f.attname], values)
+                if messages:
+                    errors[f.name] = messages
+        return errors
+
+    def _get_FIELD_display(self, field):
+        "get_FOO_display(): the label ``field.choices`` gives the value."
+        value = getattr(self, field.attname)
+        return dict(field.choices).get(value, value)
+
+    def _get_next_or_previous_by_FIELD(self, field, is_next, **kwargs):
+        """get_next_by_FOO(**filters) / get_previous_by_FOO(**filters): the
+        object after (before) this one by ``field``, then by primary key."""
+        from django_legacy.db.models.query import Q
+        op, sign = ('gt', '') if is_next else ('lt', '-')
+        value, pk = getattr(self, field.attname), self._meta.pk
+        later = Q(**{'%s__%s' % (field.name, op): value}) | Q(
+            **{field.name: value, '%s__%s' % (pk.name, op): self._get_pk_val()})
+        found = self.__class__._default_manager.filter(**kwargs).filter(later).order_by(
+            sign + field.name, sign + pk.name)[:1]
+        for obj in found:
+            return obj
+        raise self.DoesNotExist('%s matching query does not exist.' % self._meta.object_name)
+
+    def _get_FIELD_filename(self, field):
+        "get_FOO_filename(): the file's absolute path under MEDIA_ROOT ('' if none)."
+        value = getattr(self, field.attname)
+        return os.path.join(_media_root(), value) if value else ''
+
+    def _get_FIELD_url(self, field):
+        "get_FOO_url(): the file's URL under MEDIA_URL ('' if none)."
+        from urllib.parse import urljoin
+        from django_legacy.conf import settings
+        value = getattr(self, field.attname)
+        return urljoin(settings.MEDIA_URL, value).replace('\\', '/') if value else ''
+
+    def _get_FIELD_size(self, field):
+        "get_FOO_size(): the file's size in bytes."
+        return os.path.getsize(self._get_FIELD_filename(field))
+
+    def _save_FIELD_file(self, field, filename, raw_contents, save=True):
+        """save_FOO_file(filename, raw_contents, save=True): writes the bytes
+        under MEDIA_ROOT/upload_to (adding underscores before the extension
+        until the name is free), stores the path, fills an ImageField's
+        width_field/height_field, and saves the object unless ``save`` is False."""
+        root = _media_root()
+        os.makedirs(os.path.join(root, field.get_directory_name()), exist_ok=True)
+        name = field.get_filename(filename)
+        while os.path.exists(os.path.join(root, name)):
+            stem, dot, extension = name.rpartition('.')
+            name = '%s_.%s' % (stem, extension) if dot else name + '_'
+        setattr(self, field.attname, name)
+        path = self._get_FIELD_filename(field)
+        with open(path, 'wb') as fp:
+            fp.write(raw_contents)
+        if getattr(field, 'width_field', None) or getattr(field, 'height_field', None):
+            width, height = get_image_dimensions(path)
+            if field.width_field:
+                setattr(self, field.width_field, width)
+            if field.height_field:
+                setattr(self, field.height_field, height)
+        if save:
+            self.save()
+
+    _save_FIELD_file.alters_data = True
+
+    def _get_FIELD_width(self, field):
+        return self._get_image_dimensions(field)[0]
+
+    def _get_FIELD_height(self, field):
+        return self._get_image_dimensions(field)[1]
+
+    def _get_image_dimensions(self, field):
+        cache_name = '_%s_dimensions_cache' % field.name
+        if cache_name not in self.__dict__:
+            self.__dict__[cache_name] = get_image_dimensions(self._get_FIELD_filename(field))
+        return self.__dict__[cache_name]
+
+
+def _media_root():
+    "Returns MEDIA_ROOT; raises ImproperlyConfigured when it is not set."
+    from django_legacy.conf import settings
+    if not settings.MEDIA_ROOT:
+        raise exceptions.ImproperlyConfigured(
+            'MEDIA_ROOT is empty: set it to the absolute path of the directory that '
+            'FileField and ImageField write to.')
+    return settings.MEDIA_ROOT
+
+
+def _in_order(is_next):
+    """Returns get_next_in_order (or get_previous_in_order) for a model with
+    order_with_respect_to: the neighbour among the rows sharing its target."""
+    def neighbour(self):
+        wrt = self._meta.order_with_respect_to
+        siblings = self.__class__._default_manager.filter(
+            **{wrt.attname: getattr(self, wrt.attname)})
+        ids = _order_of(self.__class__, getattr(self, wrt.attname))
+        place = ids.index(self._get_pk_val()) + (1 if is_next else -1)
+        if not 0 <= place < len(ids):
+            raise self.DoesNotExist('%s matching query does not exist.'
+                                    % self._meta.object_name)
+        return siblings.get(pk=ids[place])
+    neighbour.__name__ = 'get_%s_in_order' % ('next' if is_next else 'previous')
+    return neighbour
+
+
+def _order_of(ordered, key):
+    """Returns the primary keys of the ``ordered`` rows whose
+    order_with_respect_to column holds ``key``, by their _order."""
+    db = ordered._default_manager.db
+    opts, qn = ordered._meta, db.backend.quote_name
+    cursor = db.connection.cursor()
+    cursor.execute('SELECT %s FROM %s WHERE %s = %%s ORDER BY %s' % (
+        qn(opts.pk.column), qn(opts.db_table), qn(opts.order_with_respect_to.column),
+        qn('_order')), [key])
+    return [row[0] for row in cursor.fetchall()]
+
+
+class _OrderMethods:
+    """Gives the target of ``ordered``'s order_with_respect_to the methods
+    get_<ordered>_order() and set_<ordered>_order(id_list)."""
+
+    def __init__(self, ordered):
+        self.ordered = ordered
+
+    def do_related_class(self, target):
+        ordered = self.ordered
+
+        def get_order(instance):
+            return _order_of(ordered, _wrt_key(ordered, instance))
+
+        def set_order(instance, id_list):
+            db = ordered._default_manager.db
+            opts, qn = ordered._meta, db.backend.quote_name
+            sql = 'UPDATE %s SET %s = %%s WHERE %s = %%s AND %s = %%s' % (
+                qn(opts.db_table), qn('_order'), qn(opts.order_with_respect_to.column),
+                qn(opts.pk.column))
+            key = _wrt_key(ordered, instance)
+            db.connection.cursor().executemany(
+                sql, [(place, key, pk) for place, pk in enumerate(id_list)])
+            transaction.commit_unless_managed(db)
+
+        name = ordered.__name__.lower()
+        setattr(target, 'get_%s_order' % name, get_order)
+        setattr(target, 'set_%s_order' % name, set_order)
+
+
+def _wrt_key(ordered, instance):
+    "The value of ``instance`` that ``ordered``'s order_with_respect_to column holds."
+    rel = ordered._meta.order_with_respect_to.rel
+    return getattr(instance, rel.get_related_field().attname)
+
 
 class _SavePlan:
     """A model's INSERT, UPDATE and existence-check SQL for one backend, and
     for each field (attname, prepare, pre_save or None): built once, kept in
-    ``opts._sql_cache`` under the backend module."""
+    ``opts._sql_cache`` under the backend module.
+
+    A model with order_with_respect_to also inserts ``_order``: the number of
+    rows already sharing its target, counted by ``count_order`` first (MySQL
+    cannot read the table an INSERT writes in a subquery)."""
 
     def __init__(self, opts, backend):
         qn = backend.quote_name
@@ -189,8 +410,14 @@ class _SavePlan:
         insert_fields = [f for f in opts.fields if not (f is pk and self.auto)]
         update_fields = [f for f in opts.fields if f is not pk]
         self.exists = 'SELECT 1 FROM %s WHERE %s = %%s' % (table, qn(pk.column))
-        self.insert = self._insert(table, qn, insert_fields)
-        self.insert_all = self._insert(table, qn, opts.fields)
+        self.count_order = None
+        extra = ()
+        if opts.order_with_respect_to:
+            wrt = opts.order_with_respect_to
+            self.count_order = 'SELECT COUNT(*) FROM %s WHERE %s = %%s' % (table, qn(wrt.column))
+            self.wrt_attname, extra = wrt.attname, (qn('_order'),)
+        self.insert = self._insert(backend, table, insert_fields, extra, pk)
+        self.insert_all = self._insert(backend, table, opts.fields, extra, pk)
         self.update = 'UPDATE %s SET %s WHERE %s = %%s' % (
             table, ', '.join('%s = %%s' % qn(f.column) for f in update_fields), qn(pk.column))
         self.insert_fields = self._fields(insert_fields)
@@ -198,11 +425,16 @@ class _SavePlan:
         self.update_fields = self._fields(update_fields)
 
     @staticmethod
-    def _insert(table, qn, fields):
-        if not fields:
-            return 'INSERT INTO %s DEFAULT VALUES' % table
+    def _insert(backend, table, fields, extra, pk):
+        qn = backend.quote_name
+        columns = [qn(f.column) for f in fields] + list(extra)
+        if not columns:
+            # A row of defaults only; MySQL has no DEFAULT VALUES, so the
+            # key is given the backend's "pick one yourself" value, as in 0.96.
+            return 'INSERT INTO %s (%s) VALUES (%s)' % (
+                table, qn(pk.column), backend.get_pk_default_value())
         return 'INSERT INTO %s (%s) VALUES (%s)' % (
-            table, ', '.join(qn(f.column) for f in fields), ', '.join(['%s'] * len(fields)))
+            table, ', '.join(columns), ', '.join(['%s'] * len(columns)))
 
     @staticmethod
     def _fields(fields):
@@ -218,10 +450,20 @@ def _statements(opts, backend):
     return plan
 
 
+def _next_order(cursor, plan, values):
+    "Returns the _order of a new row: how many rows already share its target."
+    cursor.execute(plan.count_order, (values[plan.wrt_attname],))
+    return cursor.fetchone()[0]
+
+
 def _params(instance, values, fields, add):
     "Returns the query parameters of ``fields`` for saving ``instance``."
     params = []
     for attname, prepare, pre_save in fields:
         value = values[attname] if pre_save is None else pre_save(instance, add)
-        params.append(None if value is None else prepare(value))
+        try:
+            params.append(None if value is None else prepare(value))
+        except ValidationError as e:
+            # 0.96's message says what is wanted; add which field and value.
+            raise ValidationError('%s %r: %s' % (attname, value, e)) from None
     return params

@@ -11,7 +11,7 @@ from django_legacy.db.models.query import NOT_SIMPLE, QuerySet, fast_get
 
 def ensure_default_manager(cls):
     "Gives a model without a manager the manager ``objects``."
-    if not hasattr(cls, '_default_manager'):
+    if '_default_manager' not in cls.__dict__:
         if hasattr(cls, 'objects'):
             raise ValueError("Model %s must specify a custom Manager, because it has a "
                              "field named 'objects'" % cls.__name__)

@@ -124,6 +124,10 @@ class SchemaBuilder:
                 else:
                     pending.setdefault(target, []).append((model, field))
             lines.append(' '.join(parts))
+        if opts.order_with_respect_to:
+            lines.append('%s %s %s' % (style.SQL_FIELD(qn('_order')),
+                                       style.SQL_COLTYPE(data_types['IntegerField']),
+                                       style.SQL_KEYWORD('NULL')))
         for names in opts.unique_together:
             lines.append('%s (%s)' % (style.SQL_KEYWORD('UNIQUE'), ', '.join(
                 style.SQL_FIELD(qn(opts.get_field(name).column)) for name in names)))

@@ -7,7 +7,10 @@ parameter (``get_db_prep_save``, ``get_db_prep_lookup``).
 """
 
 import datetime
+import functools
+import os
 
+from django_legacy.core import validators
 from django_legacy.core.validators import ValidationError
 
 
@@ -32,6 +35,12 @@ def escape_like(value):
     return value.replace('\\', '\\\\').replace('%', '\\%').replace('_', '\\_')
 
 
+def add_method(cls, name, function, **bound):
+    """Gives ``cls`` the method ``name``: ``function`` with the keywords
+    ``bound`` filled in (0.96 used curry, which Python 3 does not bind)."""
+    setattr(cls, name, functools.partialmethod(function, **bound))
+
+
 class Field:
     """A column of a model's table.
 
@@ -49,9 +58,10 @@ class Field:
     def __init__(self, verbose_name=None, name=None, primary_key=False,
                  maxlength=None, unique=False, blank=False, null=False,
                  db_index=False, core=False, rel=None, default=NOT_PROVIDED,
-                 editable=True, prepopulate_from=None, unique_for_date=None,
-                 unique_for_month=None, unique_for_year=None, validator_list=None,
-                 choices=None, radio_admin=None, help_text='', db_column=None):
+                 editable=True, serialize=True, prepopulate_from=None,
+                 unique_for_date=None, unique_for_month=None, unique_for_year=None,
+                 validator_list=None, choices=None, radio_admin=None, help_text='',
+                 db_column=None):
         self.name = name
         self.verbose_name = verbose_name
         self.primary_key = primary_key
@@ -60,8 +70,13 @@ class Field:
         self.blank, self.null = blank, null
         self.db_index = db_index
         self.core, self.rel, self.default = core, rel, default
-        self.editable = editable
+        self.editable, self.serialize = editable, serialize
+        self.prepopulate_from = prepopulate_from
+        self.unique_for_date, self.unique_for_month = unique_for_date, unique_for_month
+        self.unique_for_year = unique_for_year
+        self.validator_list = list(validator_list or [])
         self.choices = choices or []
+        self.radio_admin = radio_admin
         self.help_text = help_text
         self.db_column = db_column
         self.creation_counter = Field.creation_counter
@@ -95,6 +110,8 @@ class Field:
         self.set_attributes_from_name(name)
         self.model = cls
         cls._meta.add_field(self)
+        if self.choices:
+            add_method(cls, 'get_%s_display' % self.name, cls._get_FIELD_display, field=self)
 
     def has_default(self):
         return self.default is not NOT_PROVIDED
@@ -108,8 +125,27 @@ class Field:
         return ''
 
     def to_python(self, value):
-        "Returns ``value`` as the Python type the field holds."
+        """Returns ``value`` as the Python type the field holds; raises
+        ValidationError when it cannot be converted."""
         return value
+
+    def validate_full(self, field_data, all_data):
+        """Returns the list of error messages for ``field_data`` (already
+        converted by to_python): an empty value is an error only where the
+        field is not blank; any other value goes through validate(), then
+        through each entry of validator_list."""
+        if field_data is None or field_data == '':
+            return [] if self.blank else ['This field is required.']
+        try:
+            self.validate(field_data, all_data)
+            for validator in self.validator_list:
+                validator(field_data, all_data)
+        except ValidationError as e:
+            return e.messages
+        return []
+
+    def validate(self, field_data, all_data):
+        "Raises ValidationError when ``field_data`` breaks the field's own rule."
 
     def pre_save(self, instance, add):
         "Returns the value to save for ``instance``."
@@ -149,7 +185,7 @@ class AutoField(Field):
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
-        return _integer(self, value)
+        return _integer(value)
 
     def contribute_to_class(self, cls, name):
         if cls._meta.has_auto_field:
@@ -158,28 +194,48 @@ class AutoField(Field):
         cls._meta.has_auto_field = True
 
 
-def _integer(field, value):
+def _integer(value):
     if value is None or isinstance(value, int):
         return value
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise ValidationError('%s: %r is not an integer.' % (field.name, value))
+        raise ValidationError('This value must be an integer.')
 
 
 class IntegerField(Field):
     empty_strings_allowed = False
 
     def to_python(self, value):
-        return _integer(self, value)
+        return _integer(value)
+
+
+class SmallIntegerField(IntegerField):
+    "An integer in a smallint column."
 
 
 class PositiveIntegerField(IntegerField):
     def to_python(self, value):
-        value = _integer(self, value)
+        value = _integer(value)
         if value is not None and value < 0:
-            raise ValidationError('%s: %r is negative.' % (self.name, value))
+            raise ValidationError('Enter a positive number.')
         return value
+
+
+class PositiveSmallIntegerField(PositiveIntegerField):
+    "A positive integer in a smallint column."
+
+
+class OrderingField(IntegerField):
+    "0.96's integer column holding a row's place among the rows sharing ``with_respect_to``."
+
+    def __init__(self, with_respect_to, **kwargs):
+        self.wrt = with_respect_to
+        kwargs['null'] = True
+        super().__init__(**kwargs)
+
+    def get_internal_type(self):
+        return 'IntegerField'
 
 
 class BooleanField(Field):
@@ -197,29 +253,147 @@ class BooleanField(Field):
             return True
         if value in ('f', 'False', '0'):
             return False
-        raise ValidationError('%s: %r is not true or false.' % (self.name, value))
+        raise ValidationError('This value must be either True or False.')
+
+
+class NullBooleanField(Field):
+    "True, False or None (unknown); always nullable."
+    empty_strings_allowed = False
+    converts_db_values = True
+
+    def __init__(self, *args, **kwargs):
+        kwargs['null'] = kwargs['blank'] = True
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value is None or value == 'None':
+            return None
+        if value in (True, False):
+            return bool(value)
+        if value in ('t', 'True', '1'):
+            return True
+        if value in ('f', 'False', '0'):
+            return False
+        raise ValidationError('This value must be either None, True or False.')
 
 
 class CharField(Field):
     def to_python(self, value):
+        if isinstance(value, str):
+            return value
+        if value is None:
+            if self.null:
+                return None
+            raise ValidationError('This field cannot be null.')
+        return str(value)
+
+    def get_db_prep_save(self, value):
         if value is None or isinstance(value, str):
             return value
         return str(value)
 
 
 class SlugField(CharField):
+    "Letters, digits, underscores and hyphens; indexed unless db_index=False."
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault('maxlength', 50)
         kwargs.setdefault('db_index', True)
+        kwargs['validator_list'] = [validators.isSlug] + list(kwargs.get('validator_list') or [])
         super().__init__(*args, **kwargs)
+
+
+class EmailField(CharField):
+    "An e-mail address in a varchar(75) column."
+
+    def __init__(self, *args, **kwargs):
+        kwargs['maxlength'] = 75
+        super().__init__(*args, **kwargs)
+
+    def get_internal_type(self):
+        return 'CharField'
+
+    def validate(self, field_data, all_data):
+        validators.isValidEmail(field_data, all_data)
+
+
+class URLField(CharField):
+    """An http or https URL in a varchar(200) column. ``verify_exists`` is
+    kept for 0.96's signature; the URL is never fetched."""
+
+    def __init__(self, verbose_name=None, name=None, verify_exists=True, **kwargs):
+        kwargs.setdefault('maxlength', 200)
+        self.verify_exists = verify_exists
+        super().__init__(verbose_name, name, **kwargs)
+
+    def get_internal_type(self):
+        return 'CharField'
+
+    def validate(self, field_data, all_data):
+        if not str(field_data).startswith(('http://', 'https://')) or ' ' in str(field_data):
+            raise ValidationError('A valid URL is required.')
+
+
+class CommaSeparatedIntegerField(CharField):
+    def validate(self, field_data, all_data):
+        validators.isCommaSeparatedIntegerList(field_data, all_data)
+
+
+class IPAddressField(Field):
+    "A dotted IPv4 address (PostgreSQL's inet column)."
+    converts_db_values = True   # psycopg reads inet as an ipaddress object
+
+    def __init__(self, *args, **kwargs):
+        kwargs['maxlength'] = 15
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return value if value is None or isinstance(value, str) else str(value)
+
+    def validate(self, field_data, all_data):
+        validators.isValidIPAddress4(field_data, all_data)
+
+
+class PhoneNumberField(IntegerField):
+    """A U.S. phone number (XXX-XXX-XXXX) in a varchar(20) column; an
+    IntegerField subclass only because 0.96 made it one."""
+    empty_strings_allowed = True
+
+    def to_python(self, value):
+        return value if value is None or isinstance(value, str) else str(value)
+
+    def validate(self, field_data, all_data):
+        validators.isValidPhone(field_data, all_data)
+
+
+class USStateField(Field):
+    "A two-letter U.S. state abbreviation."
+
+    def to_python(self, value):
+        return value if value is None or isinstance(value, str) else str(value)
+
+    def validate(self, field_data, all_data):
+        validators.isValidUSState(field_data, all_data)
 
 
 class TextField(CharField):
     pass
 
 
+class XMLField(TextField):
+    "Text that is XML; ``schema_path`` is kept for 0.96's signature."
+
+    def __init__(self, verbose_name=None, name=None, schema_path=None, **kwargs):
+        self.schema_path = schema_path
+        super().__init__(verbose_name, name, **kwargs)
+
+    def get_internal_type(self):
+        return 'TextField'
+
+
 class FloatField(Field):
-    "A decimal column with 0.96's signature; holds a float."
+    """A decimal column with 0.96's signature (``max_digits``,
+    ``decimal_places``: numeric(max_digits, decimal_places)); holds a float."""
     empty_strings_allowed = False
     converts_db_values = True
 
@@ -234,10 +408,12 @@ class FloatField(Field):
         try:
             return float(value)
         except (TypeError, ValueError):
-            raise ValidationError('%s: %r is not a number.' % (self.name, value))
+            raise ValidationError('This value must be a decimal number.')
 
 
 class DateField(Field):
+    """A date. A non-null DateField gives its model get_next_by_FOO() and
+    get_previous_by_FOO()."""
     empty_strings_allowed = False
     converts_db_values = True
 
@@ -249,6 +425,13 @@ class DateField(Field):
             kwargs['blank'] = True
         super().__init__(verbose_name, name, **kwargs)
 
+    def contribute_to_class(self, cls, name):
+        super().contribute_to_class(cls, name)
+        if not self.null:
+            for direction, is_next in (('next', True), ('previous', False)):
+                add_method(cls, 'get_%s_by_%s' % (direction, self.name),
+                           cls._get_next_or_previous_by_FIELD, field=self, is_next=is_next)
+
     def to_python(self, value):
         if value is None:
             return None
@@ -256,11 +439,13 @@ class DateField(Field):
             return value.date()
         if isinstance(value, datetime.date):
             return value
+        # the date part of 'YYYY-MM-DD HH:MM:SS' is taken, as a lookup may pass one
+        text = str(value).split(' ')[0]
+        validators.isValidANSIDate(text, None)
         try:
-            return datetime.date(*map(int, str(value)[:10].split('-')))
-        except (TypeError, ValueError):
-            raise ValidationError('%s: enter a valid date in YYYY-MM-DD format, not %r.'
-                                  % (self.name, value))
+            return datetime.date(*map(int, text.split('-')))
+        except ValueError:
+            raise ValidationError('Enter a valid date in YYYY-MM-DD format.')
 
     def _now(self):
         return datetime.date.today()
@@ -293,8 +478,7 @@ class DateTimeField(DateField):
         try:
             return datetime.datetime.fromisoformat(str(value))
         except ValueError:
-            raise ValidationError('%s: enter a valid date/time in YYYY-MM-DD HH:MM '
-                                  'format, not %r.' % (self.name, value))
+            raise ValidationError('Enter a valid date/time in YYYY-MM-DD HH:MM format.')
 
     def _now(self):
         return datetime.datetime.now()
@@ -327,8 +511,7 @@ class TimeField(Field):
         try:
             return datetime.time.fromisoformat(str(value))
         except ValueError:
-            raise ValidationError('%s: enter a valid time in HH:MM[:ss] format, not %r.'
-                                  % (self.name, value))
+            raise ValidationError('Enter a valid time in HH:MM format.')
 
     def pre_save(self, instance, add):
         if self.auto_now or (self.auto_now_add and add):
@@ -341,3 +524,93 @@ class TimeField(Field):
         if value is None:
             return None
         return self.to_python(value).isoformat()
+
+
+class FilePathField(Field):
+    "The name of a file under ``path`` (matching ``match``), in a varchar(100) column."
+
+    def __init__(self, verbose_name=None, name=None, path='', match=None, recursive=False,
+                 **kwargs):
+        self.path, self.match, self.recursive = path, match, recursive
+        super().__init__(verbose_name, name, **kwargs)
+
+
+class FileField(Field):
+    """A file under MEDIA_ROOT; the column holds its path relative to
+    MEDIA_ROOT. The model gains get_FOO_filename(), get_FOO_url(),
+    get_FOO_size() and save_FOO_file(filename, raw_contents, save=True)."""
+
+    def __init__(self, verbose_name=None, name=None, upload_to='', **kwargs):
+        self.upload_to = upload_to
+        super().__init__(verbose_name, name, **kwargs)
+
+    def contribute_to_class(self, cls, name):
+        from django_legacy.db.models import signals
+        from django_legacy.dispatch import dispatcher
+        super().contribute_to_class(cls, name)
+        for template, method in (('get_%s_filename', cls._get_FIELD_filename),
+                                 ('get_%s_url', cls._get_FIELD_url),
+                                 ('get_%s_size', cls._get_FIELD_size)):
+            add_method(cls, template % self.name, method, field=self)
+        # positional, so that save_FOO_file(filename, raw_contents) fills the rest
+        setattr(cls, 'save_%s_file' % self.name,
+                functools.partialmethod(cls._save_FIELD_file, self))
+        dispatcher.connect(self.delete_file, signal=signals.post_delete, sender=cls)
+
+    def to_python(self, value):
+        return value if value is None or isinstance(value, str) else str(value)
+
+    def delete_file(self, instance):
+        """Removes the file of a deleted ``instance`` unless another row of
+        its model names the same file."""
+        path = getattr(instance, self.attname)
+        if not path:
+            return
+        filename = instance._get_FIELD_filename(self)
+        others = type(instance)._default_manager.filter(**{self.name: path})
+        if os.path.exists(filename) and not others.count():
+            os.remove(filename)
+
+    def get_directory_name(self):
+        "Returns upload_to with today's date filled into its strftime codes."
+        return os.path.normpath(datetime.datetime.now().strftime(self.upload_to))
+
+    def get_filename(self, filename):
+        """Returns the path, relative to MEDIA_ROOT, for an upload called
+        ``filename``: its base name made safe, in get_directory_name()."""
+        safe = ''.join(c for c in os.path.basename(filename).strip().replace(' ', '_')
+                       if c.isalnum() or c in '-_.')
+        return os.path.normpath(os.path.join(self.get_directory_name(), safe))
+
+
+class ImageField(FileField):
+    """A FileField for an image. Its width and height are read with Pillow:
+    into ``width_field``/``height_field`` on save_FOO_file(), or by
+    get_FOO_width()/get_FOO_height() where those are not given."""
+
+    def __init__(self, verbose_name=None, name=None, width_field=None, height_field=None,
+                 **kwargs):
+        self.width_field, self.height_field = width_field, height_field
+        super().__init__(verbose_name, name, **kwargs)
+
+    def contribute_to_class(self, cls, name):
+        super().contribute_to_class(cls, name)
+        if not self.width_field:
+            add_method(cls, 'get_%s_width' % self.name, cls._get_FIELD_width, field=self)
+        if not self.height_field:
+            add_method(cls, 'get_%s_height' % self.name, cls._get_FIELD_height, field=self)
+
+
+def get_image_dimensions(path):
+    """Returns (width, height) of the image file at ``path``; raises
+    ImproperlyConfigured when Pillow is not installed."""
+    import importlib.util
+    from django_legacy.core.exceptions import ImproperlyConfigured
+    if importlib.util.find_spec('PIL') is None:
+        raise ImproperlyConfigured(
+            'ImageField needs Pillow to read the width and height of %r; install it '
+            '(pip install Pillow) or give the field no width_field/height_field and '
+            'do not call get_FOO_width()/get_FOO_height().' % path)
+    from PIL import Image
+    with Image.open(path) as image:
+        return image.size

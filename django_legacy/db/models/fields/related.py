@@ -50,6 +50,8 @@ def rel_data_type(field):
     internal = field.get_internal_type()
     if internal in ('AutoField', 'PositiveIntegerField'):
         return 'IntegerField'
+    if internal == 'PositiveSmallIntegerField':
+        return 'SmallIntegerField'
     if internal in ('ForeignKey', 'OneToOneField'):
         return rel_data_type(field.rel.get_related_field())
     return internal
@@ -205,11 +207,13 @@ class OneToOneField(ForeignKey):
 
 
 class ManyToManyField(RelatedField, Field):
-    """A relation through a join table ``<db_table>_<field name>`` with the
-    columns ``<model>_id`` and ``<target>_id`` (``from_``/``to_`` prefixed
-    when a model relates to itself)."""
+    """A relation through a join table (``db_table``, or ``<model's
+    db_table>_<field name>``) with the columns ``<model>_id`` and
+    ``<target>_id`` (``from_``/``to_`` prefixed when a model relates to
+    itself)."""
 
     def __init__(self, to, **kwargs):
+        self.db_table = kwargs.pop('db_table', None)
         kwargs['rel'] = ManyToManyRel(
             to, num_in_admin=kwargs.pop('num_in_admin', 0),
             related_name=kwargs.pop('related_name', None),
@@ -240,7 +244,8 @@ class ManyToManyField(RelatedField, Field):
         return self.rel.to is self.model
 
     def m2m_db_table(self):
-        return '%s_%s' % (self.model._meta.db_table, self.name)
+        "The join table: ``db_table`` if given, else ``<model's table>_<field name>``."
+        return self.db_table or '%s_%s' % (self.model._meta.db_table, self.name)
 
     def m2m_column_name(self):
         "The join table's column that holds this model's key."
@@ -309,6 +314,16 @@ class SingleRelatedObjectDescriptor:
         field = self.related.field
         return self.related.model._default_manager.get(
             **{'%s__exact' % field.name: getattr(instance, field.rel.get_related_field().attname)})
+
+    def __set__(self, instance, value):
+        """``place.restaurant = r`` points ``r`` at ``place``; ``r`` is not
+        saved (save it to store the change)."""
+        if not isinstance(value, self.related.model):
+            raise ValueError('Cannot assign "%r": "%s.%s" must be a "%s" instance.'
+                             % (value, instance._meta.object_name,
+                                self.related.get_accessor_name(),
+                                self.related.model._meta.object_name))
+        setattr(value, self.related.field.name, instance)
 
 
 class _RelatedManagerDescriptor:
