@@ -15,7 +15,7 @@ from django_legacy.db.backends.ansi.sql import SchemaBuilder
 from tests.fieldsapp.models import (
     Answer, Attachment, Cafe, CountedInventory, Entry, Everything, Inventory, Picture,
     Question, Seat, Stamped, Thumbnail, Venue, WithDescriptor)
-from tests.helpers import installed
+from tests.helpers import installed, qn
 
 COLUMNS = {
     'sqlite3': ['smallint', 'smallint unsigned', 'bool', 'varchar(75)', 'varchar(200)',
@@ -224,6 +224,8 @@ def test_order_with_respect_to(fields_db):
     q.set_answer_order([c4.pk, e4.pk, d4.pk])
     assert q.get_answer_order() == [c4.pk, e4.pk, d4.pk]
     assert list(Answer.objects.filter(question=q)) == [c4, e4, d4]
+    sql = Answer.objects.filter(question=q)._select_sql(Answer.objects.db.backend)[0]
+    assert sql.endswith('ORDER BY %s.%s ASC' % (qn('fieldsapp_answer'), qn('_order')))
     assert [a.text for a in other.answer_set.all()] == ['white']
 
 

@@ -67,9 +67,9 @@ class Options:
             self.db_table = '%s_%s' % (self.app_label, self.module_name)
         if self.order_with_respect_to:
             # The field, once known; rows sort by the _order column the
-            # schema adds ("table._order" so that no field need be named).
+            # schema adds.
             self.order_with_respect_to = self.get_field(self.order_with_respect_to)
-            self.ordering = ('%s._order' % self.db_table,)
+            self.ordering = ('_order',)
 
     def add_field(self, field):
         target = self.many_to_many if field.rel and field.rel.multiple_targets else self.fields

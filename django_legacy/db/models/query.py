@@ -262,6 +262,9 @@ class Compiler:
                 expr = self.table_column(item, name)
             elif name in dict(qs._extra_select):
                 expr = self.qn(name)
+            elif name == '_order' and opts.order_with_respect_to:
+                # the column order_with_respect_to adds, which is no field
+                expr = '%s.%s' % (self.table, self.qn('_order'))
             else:
                 found = _find(opts, name)
                 if found is None or found[0] != 'field':
