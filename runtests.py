@@ -17,6 +17,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BRANCH_TESTS = os.path.join(HERE, 'branch_tests')
 TEST_GROUPS = ('modeltests', 'regressiontests')
 DEFAULT_SETTINGS = 'settings_sqlite'
+# Installed for every run, as 0.96's runner installed its contrib apps
+# (generic_relations needs ContentType); their own tests are not run.
+ALWAYS_INSTALLED_APPS = ('django_legacy.contrib.contenttypes',)
 
 
 class UsageError(Exception):
@@ -49,7 +52,7 @@ def configure(settings_module, app_names):
     os.environ['DJANGO_SETTINGS_MODULE'] = settings_module
     from django_legacy.conf import settings
     try:
-        settings.INSTALLED_APPS = tuple(app_names)
+        settings.INSTALLED_APPS = ALWAYS_INSTALLED_APPS + tuple(app_names)
     except ImportError as e:
         raise UsageError(str(e).splitlines()[0])
     return settings

@@ -182,7 +182,7 @@ def flush(verbosity=1, interactive=True, out=None):
     ``initial_data`` fixtures again. Returns the plan it ran, or None if
     the user said no."""
     import sys
-    from django_legacy.core.management.install import run_managed
+    from django_legacy.core.management.install import emit_post_syncdb, run_managed
     from django_legacy.core.management.sql import flush_plan
     out = out or sys.stdout
     plan = flush_plan(flush_models())
@@ -196,6 +196,7 @@ def flush(verbosity=1, interactive=True, out=None):
             out.write('Flush cancelled.\n')
             return None
     run_managed(plan)
+    emit_post_syncdb([], verbosity, interactive)
     if verbosity >= 1:
         for name in plan.connection_names():
             tables = len([s for n, s in plan.items if n == name])

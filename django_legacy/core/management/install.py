@@ -67,8 +67,20 @@ def syncdb(verbosity=1, interactive=True, out=None):
     if verbosity >= 1 and out is not None:
         for model in models:
             out.write('Creating table %s\n' % model._meta.db_table)
+    emit_post_syncdb(models, verbosity, interactive)
     load_data(['initial_data'], verbosity=verbosity, out=out)
     return models
+
+
+def emit_post_syncdb(created_models, verbosity=1, interactive=True):
+    """Sends post_syncdb once per installed app, as 0.96 did after syncdb
+    and flush (contrib.contenttypes listens, to forget the ids it read)."""
+    from django_legacy.db.models import signals
+    from django_legacy.dispatch import dispatcher
+    for app in loading.get_apps():
+        dispatcher.send(signal=signals.post_syncdb, sender=app, app=app,
+                        created_models=created_models, verbosity=verbosity,
+                        interactive=interactive)
 
 
 def reset(models):

@@ -23,3 +23,14 @@ __all__ = ('Model', 'Manager', 'QuerySet', 'Q', 'AutoField', 'BooleanField', 'Ch
            'SmallIntegerField', 'TextField', 'TimeField', 'URLField', 'USStateField',
            'XMLField', 'ForeignKey', 'ManyToManyField', 'OneToOneField', 'ObjectDoesNotExist',
            'get_apps', 'get_app', 'get_models', 'get_model')
+
+
+def __getattr__(name):
+    # 0.96 offered the generic relations as models.GenericForeignKey and
+    # models.GenericRelation; they live in contrib.contenttypes.generic,
+    # imported only when asked for.
+    if name in ('GenericForeignKey', 'GenericRelation'):
+        from django_legacy.contrib.contenttypes import generic
+        return getattr(generic, name)
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))
+

@@ -1,5 +1,7 @@
 """A model's ``_meta`` (rebuilds django/db/models/options.py of 0.96)."""
 
+import re
+
 from django_legacy.db.models import loading
 from django_legacy.db.models.fields import AutoField, FieldDoesNotExist
 from django_legacy.db.models.related import RelatedObject
@@ -7,6 +9,14 @@ from django_legacy.db.models.related import RelatedObject
 DEFAULT_NAMES = ('verbose_name', 'verbose_name_plural', 'db_table', 'ordering',
                  'unique_together', 'permissions', 'get_latest_by',
                  'order_with_respect_to', 'app_label', 'db_connection', 'admin')
+
+
+def verbose_name_of(class_name):
+    """Returns 0.96's default verbose name of a model class name: the words
+    of its CamelCase, lower-cased ('TaggedItem' -> 'tagged item',
+    'URLField' -> 'url field')."""
+    words = re.findall(r'[A-Z]+(?![a-z])|[A-Z]?[a-z0-9_]+', class_name)
+    return ' '.join(words).lower() or class_name.lower()
 
 
 class Options:
@@ -43,7 +53,7 @@ class Options:
         self.model = cls
         self.object_name = cls.__name__
         self.module_name = self.object_name.lower()
-        self.verbose_name = self.object_name
+        self.verbose_name = verbose_name_of(self.object_name)
         if self.meta:
             given = {k: v for k, v in self.meta.__dict__.items() if not k.startswith('_')}
             for attr in DEFAULT_NAMES:
