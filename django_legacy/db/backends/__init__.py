@@ -193,16 +193,26 @@ class DriverDatabaseWrapper:
         self.driver_error = None
         self.in_transaction = False     # a BEGIN of ours not yet ended (begins_on_write)
         self.queries = []
+        self.driver = None
 
     def __repr__(self):
         return '<%s DatabaseWrapper %r>' % (self.engine, self.settings.DATABASE_NAME)
 
     def _driver(self):
+        "Imports and returns the driver module (see loaded_driver)."
         return require_driver(self.driver_module, self.driver_package, self.engine)
+
+    def loaded_driver(self):
+        """Returns the driver module, imported by the first call and then
+        kept: looking for it on every cursor() would cost each query more
+        than the wrapper does."""
+        if self.driver is None:
+            self.driver = self._driver()
+        return self.driver
 
     def _reraise(self, error):
         "Returns our exception for one of the driver's."
-        if isinstance(error, self._driver().IntegrityError):
+        if isinstance(error, self.loaded_driver().IntegrityError):
             return IntegrityError(*error.args)
         return DatabaseError(*error.args)
 
@@ -211,7 +221,7 @@ class DriverDatabaseWrapper:
         return False
 
     def cursor(self):
-        driver = self._driver()
+        driver = self.loaded_driver()
         if self.connection is not None and self._is_broken():
             if self.in_transaction:
                 raise DatabaseError(

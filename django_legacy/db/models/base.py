@@ -201,8 +201,11 @@ class Model(metaclass=ModelBase):
             if plan.count_order:
                 params.append(_next_order(cursor, plan, values))
             cursor.execute(plan.insert, params)
-            values[plan.pk_attname] = backend.get_last_insert_id(
-                cursor, opts.db_table, plan.pk_column)
+            if plan.returning:
+                values[plan.pk_attname] = cursor.fetchone()[0]
+            else:
+                values[plan.pk_attname] = backend.get_last_insert_id(
+                    cursor, opts.db_table, plan.pk_column)
         else:
             params = _params(self, values, plan.all_fields, True)
             if plan.count_order:
@@ -417,6 +420,11 @@ class _SavePlan:
             self.count_order = 'SELECT COUNT(*) FROM %s WHERE %s = %%s' % (table, qn(wrt.column))
             self.wrt_attname, extra = wrt.attname, (qn('_order'),)
         self.insert = self._insert(backend, table, insert_fields, extra, pk)
+        # Where the backend can, the INSERT hands the new key back itself:
+        # one round trip to the server instead of two.
+        self.returning = bool(backend.insert_returning_sql)
+        if self.returning:
+            self.insert += backend.insert_returning_sql % qn(pk.column)
         self.insert_all = self._insert(backend, table, opts.fields, extra, pk)
         self.update = 'UPDATE %s SET %s WHERE %s = %%s' % (
             table, ', '.join('%s = %%s' % qn(f.column) for f in update_fields), qn(pk.column))

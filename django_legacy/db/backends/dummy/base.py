@@ -21,6 +21,8 @@ supports_sequence_reset = False
 # What follows a REFERENCES clause so the check waits for the commit (as
 # 0.96 wrote it on PostgreSQL: a fixture may name a row it loads later)?
 deferrable_sql = ''
+# What ends an INSERT so that it returns the new row's key? (None here.)
+insert_returning_sql = ''
 OPERATOR_MAPPING = {}
 
 

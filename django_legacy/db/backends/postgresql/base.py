@@ -23,6 +23,9 @@ supports_sequence_reset = True
 # What follows a REFERENCES clause so the check waits for the commit (as
 # 0.96 wrote it on PostgreSQL: a fixture may name a row it loads later)?
 deferrable_sql = ' DEFERRABLE INITIALLY DEFERRED'
+# What ends an INSERT so that it returns the new row's key (%s: the
+# quoted key column)? Empty: get_last_insert_id() asks after the INSERT.
+insert_returning_sql = ' RETURNING %s'
 # How many seconds to wait for the server before giving up.
 CONNECT_TIMEOUT = 10
 

@@ -1,0 +1,106 @@
+"""The behaviour the ORM's fast paths must keep: how many statements save(),
+get(), update() and iteration run, and that routing still follows the
+settings. Counted through the query log, never timed (speed is measured in
+bench/)."""
+
+import contextlib
+
+import pytest
+
+from django_legacy.core import signals
+from django_legacy.db import _default, connections, transaction
+from django_legacy.dispatch import dispatcher
+from tests.helpers import engine, installed, place
+from tests.testapp.models import Author, Book
+
+
+@contextlib.contextmanager
+def logged(model):
+    """Yields the list of statements the model's connection runs in the
+    block (the query log that DEBUG turns on)."""
+    wrapper = model.objects.db.connection
+    wrapper.settings.DEBUG, wrapper.queries = True, []
+    statements = []
+    try:
+        yield statements
+    finally:
+        wrapper.settings.DEBUG = False
+        statements.extend(query['sql'] for query in wrapper.queries)
+
+
+@pytest.fixture
+def library(isolated_settings):
+    with installed(Author, Book):
+        yield isolated_settings
+
+
+def test_saving_a_new_object_is_one_statement_and_sets_its_key(library):
+    first = Author.objects.create(name='first')
+    with logged(Author) as statements:
+        author = Author(name='second')
+        author.save()
+    assert len(statements) == 1
+    assert statements[0].startswith('INSERT INTO')
+    if engine() == 'postgresql':
+        assert statements[0].endswith('RETURNING "id"')
+    assert author.id == first.id + 1
+    assert Author.objects.get(name='second').id == author.id
+
+
+def test_saving_an_existing_object_checks_then_updates(library):
+    author = Author.objects.create(name='before')
+    with logged(Author) as statements:
+        author.name = 'after'
+        author.save()
+    assert [s.split()[0] for s in statements] == ['SELECT', 'UPDATE']
+    assert Author.objects.get(pk=author.id).name == 'after'
+
+
+def test_get_by_key_is_one_select_and_the_errors_stay(library):
+    author = Author.objects.create(name='one')
+    with logged(Author) as statements:
+        assert Author.objects.get(pk=author.id) == author
+        assert Author.objects.get(id=author.id, name='one').name == 'one'
+    assert [s.split()[0] for s in statements] == ['SELECT', 'SELECT']
+    with pytest.raises(Author.DoesNotExist):
+        Author.objects.get(pk=author.id + 1)
+    Author.objects.create(name='one')
+    with pytest.raises(Author.MultipleObjectsReturned):
+        Author.objects.get(name='one')
+
+
+def test_update_is_one_statement_and_commits(library):
+    for name in 'abc':
+        Author.objects.create(name=name)
+    with logged(Author) as statements:
+        assert Author.objects.filter(name__in=['a', 'b']).update(name='z') == 2
+    assert len(statements) == 1 and statements[0].startswith('UPDATE')
+    transaction.rollback(_default)      # nothing left to undo: it was committed
+    assert Author.objects.filter(name='z').count() == 2
+
+
+def test_iterating_runs_one_select_and_converts_values(library):
+    author = Author.objects.create(name='a')
+    for i in range(250):
+        Book(title='b%d' % i, author=author, pages=i, in_print=bool(i % 2)).save()
+    with logged(Book) as statements:
+        books = list(Book.objects.filter(pages__lt=200))
+        streamed = [book.in_print for book in Book.objects.all().iterator()]
+    assert len(statements) == 2
+    assert [b.pages for b in books] == list(range(200))
+    assert all(type(b.in_print) is bool for b in books)
+    assert streamed == [bool(i % 2) for i in range(250)]
+
+
+def test_fast_paths_follow_a_change_of_routing(isolated_settings):
+    with installed(Author):
+        Author.objects.create(name='on the default')
+        assert Author.objects.db is connections[_default]
+    place(isolated_settings, '_a', 'testapp.Author')
+    dispatcher.send(signal=signals.request_started)
+    assert Author.objects.db is connections['_a']
+    with installed(Author):
+        author = Author.objects.create(name='on _a')
+        assert Author.objects.get(pk=author.id).name == 'on _a'
+        assert Author.objects.filter(pk=author.id).update(name='moved') == 1
+        assert [a.name for a in Author.objects.all()] == ['moved']
