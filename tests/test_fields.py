@@ -211,6 +211,17 @@ def test_choices_display_and_next_previous_by_date(fields_db):
     assert not hasattr(Entry, 'get_next_by_expires')       # a nullable date has none
 
 
+def test_choices_may_be_a_generator():
+    class Coin(models.Model):
+        side = models.CharField(maxlength=1, choices=((c, c.upper() * 2) for c in 'ht'))
+
+        class Meta:
+            app_label = 'fieldsapp_scratch'
+    coin = Coin(side='t')
+    assert coin.get_side_display() == 'TT' and coin.get_side_display() == 'TT'
+    assert Coin._meta.get_field('side').value_from_object(coin) == 't'
+
+
 def test_order_with_respect_to(fields_db):
     q = Question.objects.create(text='Which opening?')
     other = Question.objects.create(text='Which colour?')

@@ -75,7 +75,9 @@ class Field:
         self.unique_for_date, self.unique_for_month = unique_for_date, unique_for_month
         self.unique_for_year = unique_for_year
         self.validator_list = list(validator_list or [])
-        self.choices = choices or []
+        # A generator of choices is read once, here (0.96 tee'd it, checking
+        # for Python 2's .next).
+        self.choices = list(choices) if choices else []
         self.radio_admin = radio_admin
         self.help_text = help_text
         self.db_column = db_column
@@ -98,13 +100,20 @@ class Field:
 
     def set_attributes_from_name(self, name):
         self.name = name
-        self.attname = self.get_attname()
-        self.column = self.db_column or self.attname
+        self.attname, self.column = self.get_attname_column()
         if self.verbose_name is None:
             self.verbose_name = name.replace('_', ' ')
 
     def get_attname(self):
         return self.name
+
+    def get_attname_column(self):
+        "Returns (attname, column): the attribute and the column that hold the value."
+        return self.get_attname(), self.db_column or self.get_attname()
+
+    def value_from_object(self, obj):
+        "Returns the value of this field in the model instance ``obj``."
+        return getattr(obj, self.attname)
 
     def contribute_to_class(self, cls, name):
         self.set_attributes_from_name(name)
