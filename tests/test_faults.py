@@ -27,7 +27,7 @@ from django_legacy.http import HttpResponse
 from tests import engines
 from tests.engines import need_postgresql, transaction_open
 from tests.helpers import installed, place
-from tests.testapp.models import Author, Counter
+from tests.testapp.models import Author, Book, Counter, Tag
 
 engine_db = engines.engine_db     # the fixture, for this module's tests
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -116,18 +116,22 @@ def test_unmanaged_reads_leave_no_transaction_open(engine_db):
             in_thread(alter)
 
 
-@pytest.mark.parametrize('engine_db', ['postgresql'], indirect=True)
-def test_reads_in_a_managed_block_are_in_its_transaction(engine_db):
+def test_in_a_managed_block_reads_after_a_write_are_in_its_transaction(engine_db):
     with installed(Author):
         transaction.enter_transaction_management()
         transaction.managed(True)
         try:
-            Author.objects.count()
+            assert Author.objects.count() == 0
+            assert not transaction_open(Author.objects.db.connection)
+            Author(name='pending').save()
+            assert Author.objects.count() == 1
             assert transaction_open(Author.objects.db.connection)
+            assert in_thread(Author.objects.count) == 0     # others do not see it yet
             transaction.commit('rel')
             assert not transaction_open(Author.objects.db.connection)
         finally:
             transaction.leave_transaction_management()
+        assert in_thread(Author.objects.count) == 1
 
 
 # -- SQLite under contention ---------------------------------------------------
@@ -347,3 +351,93 @@ def test_a_writer_killed_mid_transaction_leaves_only_what_it_committed(own_serve
             'committed before', 'committed by the writer']
         Author(name='after').save()
         assert Author.objects.count() == 3
+
+
+# -- commit_on_success and commits over several connections -----------------
+
+@pytest.fixture
+def three_connections(engine_db, isolated_settings, tmp_path):
+    """'first' (Tag) and 'last' (Counter) on SQLite files around 'rel'
+    (Author, Book) on the engine under test; yields that engine's name."""
+    for name, label in (('first', 'testapp.Tag'), ('last', 'testapp.Counter')):
+        isolated_settings.OTHER_DATABASES[name] = {
+            'DATABASE_ENGINE': 'sqlite3', 'DATABASE_NAME': str(tmp_path / (name + '.db')),
+            'MODELS': [label]}
+    isolated_settings.OTHER_DATABASES['rel']['MODELS'] = ['testapp.Author', 'testapp.Book']
+    with installed(Author, Book, Tag, Counter):
+        yield engine_db
+
+
+def make_rel_commit_fail(engine, isolated_settings):
+    """Leaves 'rel' with a change its next commit refuses; returns the
+    function that ends the refusal. On PostgreSQL a deferred foreign key
+    fails at COMMIT; on SQLite another connection's read lock does."""
+    if engine == 'postgresql':
+        Book(title='orphan', author_id=999).save()
+        return lambda: None
+    import sqlite3
+    Author(name='stuck').save()
+    Author.objects.db.connection.cursor().execute('PRAGMA busy_timeout = 50')
+    reader = sqlite3.connect(isolated_settings.OTHER_DATABASES['rel']['DATABASE_NAME'],
+                             isolation_level=None)
+    reader.execute('BEGIN')
+    reader.execute('SELECT count(*) FROM testapp_author').fetchone()
+
+    def release():
+        reader.execute('ROLLBACK')
+        reader.close()
+    return release
+
+
+def test_a_failed_commit_names_what_was_committed_and_rolled_back(three_connections,
+                                                                  isolated_settings):
+    release = []
+
+    @transaction.commit_on_success(connections=['first', 'rel', 'last'])
+    def write_everywhere():
+        Tag(label='committed').save()
+        release.append(make_rel_commit_fail(three_connections, isolated_settings))
+        Counter(thread=1, serial=1).save()
+
+    try:
+        with pytest.raises(DatabaseError) as raised:
+            write_everywhere()
+    finally:
+        release[0]()
+    note = "Committing connection 'rel' failed. Already committed: 'first'. " \
+           "Rolled back: 'rel', 'last'."
+    assert note in raised.value.__notes__
+    assert not transaction.is_dirty() and not transaction.is_managed()
+    assert [t.label for t in Tag.objects.all()] == ['committed']
+    assert Counter.objects.count() == 0
+    assert Book.objects.count() == 0 and list(Author.objects.all()) == []
+
+
+def test_commit_on_success_never_replaces_the_callers_exception(three_connections):
+    @transaction.commit_on_success(connections='rel')
+    def write_then_fail():
+        Author(name='rolled back').save()
+        Counter(thread=1, serial=1).save()      # on 'last', which the decorator does not name
+        raise ValueError('the real error')
+
+    with pytest.raises(ValueError, match='the real error') as raised:
+        write_then_fail()
+    assert raised.value.__context__ is None
+    assert not transaction.is_dirty() and not transaction.is_managed()
+    assert Author.objects.count() == 0 and Counter.objects.count() == 0
+
+    @transaction.commit_on_success(connections='rel')
+    def write_elsewhere():
+        Counter(thread=1, serial=2).save()
+
+    with pytest.raises(transaction.TransactionManagementError):
+        write_elsewhere()       # returned with 'last' uncommitted: 0.96's error
+    assert Counter.objects.count() == 0
+
+
+def test_add_note_before_python_3_11_keeps_the_note_in_the_message(monkeypatch):
+    monkeypatch.setattr(transaction.sys, 'version_info', (3, 10, 0))
+    error = DatabaseError('commit refused')
+    transaction.add_note(error, 'Already committed: none.')
+    assert error.__notes__ == ['Already committed: none.']
+    assert str(error) == 'commit refused\nAlready committed: none.'

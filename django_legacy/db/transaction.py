@@ -19,6 +19,7 @@ another, and a failure part-way leaves the earlier ones committed.
 """
 
 import functools
+import sys
 import threading
 
 from django_legacy.db import (
@@ -143,10 +144,53 @@ def set_clean(connections=None):
         _state.dirty.pop(wrapper, None)
 
 
+def add_note(error, note):
+    """Adds ``note`` to ``error`` (BaseException.add_note from Python 3.11,
+    which tracebacks print). Before 3.11 the note goes into ``__notes__``
+    and, as nothing prints those there, onto the end of the message."""
+    if sys.version_info >= (3, 11):
+        error.add_note(note)
+        return
+    error.__notes__ = getattr(error, '__notes__', []) + [note]
+    if len(error.args) == 1 and isinstance(error.args[0], str):
+        error.args = ('%s\n%s' % (error.args[0], note),)
+
+
+def _name(wrapper):
+    "The connection name of a DatabaseWrapper, as a note prints it."
+    return repr(getattr(wrapper.settings, 'CONNECTION_NAME', _default))
+
+
+def _rollback_quietly(wrappers, error):
+    """Rolls ``wrappers`` back while ``error`` is on its way to the caller:
+    a rollback that fails too becomes a note on ``error``, not a new error."""
+    for wrapper in wrappers:
+        try:
+            wrapper._rollback()
+        except Exception as failed:
+            add_note(error, 'Rolling back connection %s failed too: %s' % (_name(wrapper), failed))
+        _state.dirty.pop(wrapper, None)
+
+
 def commit(connections=None):
-    "Commits the connections, one after another."
-    for wrapper in _wrappers(connections):
-        wrapper._commit()
+    """Commits the connections, one after another. There is no two-phase
+    commit: if one commit fails, the connections not yet committed are
+    rolled back and the database error is raised with a note naming the
+    connections already committed and the ones rolled back."""
+    wrappers = _wrappers(connections)
+    for done, wrapper in enumerate(wrappers):
+        try:
+            wrapper._commit()
+        except Exception as error:
+            rest = wrappers[done:]
+            _rollback_quietly(rest, error)
+            if len(wrappers) > 1:
+                add_note(error, 'Committing connection %s failed. Already committed: %s. '
+                                'Rolled back: %s.' % (
+                                    _name(wrapper),
+                                    ', '.join(map(_name, wrappers[:done])) or 'none',
+                                    ', '.join(map(_name, rest))))
+            raise
         _state.dirty.pop(wrapper, None)
 
 
@@ -229,17 +273,31 @@ def commit_on_success(func, connections, args, kwargs):
     enter_transaction_management()
     managed(True)
     try:
-        try:
-            result = func(*args, **kwargs)
-        except BaseException:
-            if is_dirty(connections):
-                rollback(connections)
-            raise
+        result = func(*args, **kwargs)
         if is_dirty(connections):
             commit(connections)
-        return result
-    finally:
-        leave_transaction_management()
+    except BaseException as error:
+        # The caller gets this exception, whatever the clean-up meets.
+        _leave_after(error, connections)
+        raise
+    leave_transaction_management()
+    return result
+
+
+def _leave_after(error, connections):
+    """Leaves the block ``error`` is escaping: rolls back ``connections``
+    and, when leaving to unmanaged, every other dirty connection, without
+    raising over ``error``."""
+    try:
+        wrappers = [w for w in _wrappers(connections) if w in _state.dirty]
+    except Exception as failed:
+        add_note(error, 'Naming the connections to roll back failed: %s' % failed)
+        wrappers = []
+    _rollback_quietly(wrappers, error)
+    stack = _state.managed
+    stack.pop()
+    if _state.dirty and not (stack and stack[-1]):
+        _rollback_quietly(list(_state.dirty), error)
 
 
 @_decorator

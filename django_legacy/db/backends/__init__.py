@@ -179,9 +179,8 @@ class DriverDatabaseWrapper:
 
     engine = driver_module = driver_package = None
     # Does the driver run in autocommit mode, the wrapper opening a
-    # transaction before the first statement that writes (and before any
-    # statement in a managed block)? Then a read outside a managed block
-    # leaves no transaction open on the server.
+    # transaction before the first statement that writes? Then a read
+    # before any write leaves no transaction open on the server.
     begins_on_write = False
 
     def __init__(self, settings=None, **options):
@@ -238,8 +237,8 @@ class DriverDatabaseWrapper:
         return cursor
 
     def _begin_for(self, sql):
-        "Opens a transaction before ``sql`` if it writes or a managed block runs."
-        if not self.in_transaction and (statement_writes(sql) or transactions_managed()):
+        "Opens a transaction before ``sql`` if it writes and none is open."
+        if not self.in_transaction and statement_writes(sql):
             self.connection.execute('BEGIN')
             self.in_transaction = True
 

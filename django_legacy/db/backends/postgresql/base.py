@@ -3,8 +3,8 @@
 Building SQL for this backend needs neither the server nor the driver;
 only opening a connection imports psycopg. The driver runs in autocommit
 mode; the wrapper opens a transaction before the first statement that
-writes, or before any statement in a managed block, and the package
-commits and rolls back.
+writes, as the sqlite3 backend does, and the package commits and rolls
+back.
 """
 
 from django_legacy.core.exceptions import ImproperlyConfigured
@@ -117,7 +117,7 @@ class DatabaseWrapper(DriverDatabaseWrapper):
     driver_module = 'psycopg'
     driver_package = "'django_legacy[postgresql]' (psycopg)"
 
-    # Reads outside a managed block run in autocommit, so that a script or a
+    # A read before any write runs in autocommit, so that a script or a
     # thread leaves no connection "idle in transaction" (0.96 relied on
     # the end of the request to close it).
     begins_on_write = True
