@@ -26,7 +26,7 @@ __all__ = ('connect', 'ConnectionInfo', 'LazyConnectionManager', 'connections',
            '_default', 'model_connection_name', 'ConnectionInfoDescriptor',
            'connection', 'connection_info', 'backend', 'DatabaseError',
            'IntegrityError', 'get_introspection_module', 'get_creation_module',
-           'runshell', 'ConnectionIndex')
+           'runshell', 'ConnectionIndex', 'reset_queries')
 
 # The settings an OTHER_DATABASES entry may hold.
 CONNECTION_SETTINGS = ('DATABASE_ENGINE', 'DATABASE_NAME', 'DATABASE_USER',
@@ -239,12 +239,12 @@ def connection_settings(name):
     """Returns a settings holder for connection ``name``.
 
     The holder snapshots the default connection's DATABASE_* values and lays
-    the entry's over them, and DEBUG (which turns the query log on); other
-    settings read through to ``settings``. CONNECTION_NAME holds ``name``.
+    the entry's over them; other settings read through to ``settings``, so
+    that DEBUG (which turns the query log on) can be switched while the
+    connection is open, as in 0.96. CONNECTION_NAME holds ``name``.
     """
     holder = UserSettingsHolder(settings._target if settings.configured else settings)
     holder.CONNECTION_NAME = name
-    holder.DEBUG = getattr(settings, 'DEBUG', False)
     for key in CONNECTION_SETTINGS:
         setattr(holder, key, getattr(settings, key, None))
     if name is not _default:
@@ -441,11 +441,17 @@ def runshell():
     return connections[_default].runshell()
 
 
+def reset_queries():
+    """Empties the query log (``connection.queries``) of every connection
+    this thread has opened; other threads keep theirs."""
+    for info in connections._opened().values():
+        info.reset_queries()
+
+
 def _request_started(**kwargs):
     """Empties each open connection's query log and forgets the connections
     managers resolved, so the request routes by the settings it starts with."""
-    for info in connections._opened().values():
-        info.reset_queries()
+    reset_queries()
     connections._managers().clear()
 
 

@@ -114,8 +114,17 @@ ValidationError: pub_date 'the day before yesterday': Enter a valid date/time in
 # Querysets can be sliced (the slice becomes LIMIT and OFFSET) and indexed.
 >>> Article.objects.all()[:2]
 [<Article: Area woman programs in Python>, <Article: Default headline>]
->>> Article.objects.all()[1:]
+>>> Article.objects.all()[1:3]
 [<Article: Default headline>, <Article: Third article>]
+
+# An offset needs a limit, as in 0.96 (some databases cannot skip rows
+# without one); slicing an open slice again gives it one.
+>>> Article.objects.all()[1:]
+Traceback (most recent call last):
+    ...
+AssertionError: 'offset' is not allowed without 'limit'
+>>> Article.objects.all()[1:][:1]
+[<Article: Default headline>]
 >>> Article.objects.all()[2]
 <Article: Third article>
 >>> Article.objects.all()[-1]

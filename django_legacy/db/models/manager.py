@@ -6,7 +6,7 @@ on it.
 """
 
 from django_legacy.db import ConnectionInfoDescriptor, transaction
-from django_legacy.db.models.query import NOT_SIMPLE, QuerySet, fast_get
+from django_legacy.db.models.query import NOT_SIMPLE, EmptyQuerySet, QuerySet, fast_get
 
 
 def ensure_default_manager(cls):
@@ -46,8 +46,18 @@ class Manager:
         "Returns the QuerySet every method of the manager starts from."
         return QuerySet(self.model)
 
+    def get_empty_query_set(self):
+        "Returns the queryset none() returns: it matches nothing."
+        return EmptyQuerySet(self.model)
+
+    def none(self):
+        return self.get_empty_query_set()
+
     def all(self):
         return self.get_query_set()
+
+    def dates(self, *args, **kwargs):
+        return self.get_query_set().dates(*args, **kwargs)
 
     def count(self):
         return self.get_query_set().count()

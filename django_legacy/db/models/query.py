@@ -5,8 +5,10 @@ sliced by index, and runs it on ``model._default_manager.db``, the model's
 own connection. Values travel only as query parameters.
 """
 
+import datetime
+
 from django_legacy.db import transaction
-from django_legacy.db.models.fields import LOOKUP_TYPES
+from django_legacy.db.models.fields import LOOKUP_TYPES, DateField
 from django_legacy.db.models.fields.related import pk_of
 from django_legacy.db.models.loading import all_models
 from django_legacy.dispatch import dispatcher
@@ -14,8 +16,6 @@ from django_legacy.dispatch import dispatcher
 # How many rows iterator() fetches at a time, and how many keys go in one IN ().
 CHUNK_SIZE = 100
 IN_BATCH = 500
-# How deep select_related() follows foreign keys.
-MAX_RELATED_DEPTH = 5
 
 
 class Q:
@@ -68,30 +68,39 @@ class RawCondition(Q):
 
 def _field_choices(opts):
     names = [f.name for f in opts.fields + opts.many_to_many]
-    names += [r.query_names[0] for r in opts.get_all_related_objects()]
-    names += [r.query_names[0] for r in opts.get_all_related_many_to_many_objects()]
+    names += [r.query_name for r in opts.get_all_related_objects()]
+    names += [r.query_name for r in opts.get_all_related_many_to_many_objects()]
     return ', '.join(sorted(names))
 
 
-def _find(opts, name):
+def _find(opts, name, attnames=False):
     """Returns (kind, thing) for a lookup name on a model: ('field', Field),
     ('m2m', Field), ('reverse_fk', RelatedObject) or ('reverse_m2m',
-    RelatedObject); None if the model has nothing of that name."""
+    RelatedObject); None if the model has nothing of that name.
+
+    As in 0.96, a lookup names a field by its name (``reporter``, never
+    ``reporter_id`` unless ``attnames``) and a reverse relation by its
+    related_name if it has one, else by the lower-cased model name."""
     if name == 'pk':
         return 'field', opts.pk
     for field in opts.fields:
-        if field.name == name or field.attname == name:
+        if field.name == name or (attnames and field.attname == name):
             return 'field', field
     for field in opts.many_to_many:
         if field.name == name:
             return 'm2m', field
     for related in opts.get_all_related_objects():
-        if name in related.query_names:
+        if related.query_name == name:
             return 'reverse_fk', related
     for related in opts.get_all_related_many_to_many_objects():
-        if name in related.query_names:
+        if related.query_name == name:
             return 'reverse_m2m', related
     return None
+
+
+def _no_keyword(name):
+    "The TypeError of 0.96 for a lookup name that names nothing."
+    return TypeError('Cannot resolve keyword %r into field' % (name,))
 
 
 class Compiler:
@@ -106,14 +115,14 @@ class Compiler:
         self.joins = {}        # path -> (alias, join sql)
         self.params = []
 
-    def join(self, path, table, condition_template):
+    def join(self, path, table, condition_template, kind='LEFT OUTER JOIN'):
         """Returns the alias of ``table`` joined for ``path`` (joined once
         per path); condition_template has {alias} for the new alias."""
         key = tuple(path)
         if key not in self.joins:
             alias = 'T%d' % (len(self.joins) + 1)
-            self.joins[key] = (alias, 'INNER JOIN %s %s ON %s' % (
-                table, alias, condition_template.format(alias=alias)))
+            self.joins[key] = (alias, '%s %s %s ON %s' % (
+                kind, table, alias, condition_template.format(alias=alias)))
         return self.joins[key][0]
 
     def column(self, alias, field):
@@ -130,15 +139,14 @@ class Compiler:
         for i, name in enumerate(parts):
             found = _find(model._meta, name)
             if found is None:
-                raise TypeError('Cannot resolve keyword %r into field. Choices are: %s'
-                                % (name, _field_choices(model._meta)))
+                raise _no_keyword(name)
             kind, thing = found
             step = {'field': self._through_field, 'reverse_fk': self._through_reverse_fk,
                     'm2m': self._through_many, 'reverse_m2m': self._through_many}[kind]
             done, model, alias = step(kind, thing, model, alias, parts[:i + 1], parts[i + 1:])
             if done is not None:
                 return done + (lookup_type,)
-        raise TypeError('Cannot resolve an empty lookup %r' % (key,))
+        raise _no_keyword(key)
 
     # Each step crosses one name of a lookup. It returns (field, column) when
     # the lookup ends there, else None and the model and alias to go on from.
@@ -147,10 +155,8 @@ class Compiler:
         if not rest:
             return (field, self.column(alias, field)), model, alias
         if field.rel is None:
-            if len(rest) == 1:
-                raise TypeError('Got invalid lookup_type: %r' % (rest[0],))
-            raise TypeError('Cannot resolve keyword %r into field: %s.%s is not a relation'
-                            % (rest[0], model._meta.object_name, field.name))
+            # 0.96 names the field with the next part: 'headline__starts'.
+            raise _no_keyword('%s__%s' % (field.name, rest[0]))
         target_field = field.rel.get_related_field()
         if len(rest) == 1 and rest[0] in ('pk', target_field.name):
             # artist__pk compares the foreign key column itself: no join.
@@ -176,8 +182,10 @@ class Compiler:
         else:
             field, target = thing.field, thing.model
             near, far = field.m2m_reverse_name(), field.m2m_column_name()
+        # A LEFT OUTER JOIN, as 0.96 made it: an OR with a condition on
+        # this model keeps the rows that have no related row.
         join_alias = self.join(path + ['+'], qn(field.m2m_db_table()), '{alias}.%s = %s' % (
-            qn(near), self.column(alias, model._meta.pk)))
+            qn(near), self.column(alias, model._meta.pk)), kind='LEFT OUTER JOIN')
         target_pk = target._meta.pk
         if not rest or (len(rest) == 1 and rest[0] in ('pk', target_pk.name)):
             # The join table holds the target's key: no need to join the target.
@@ -188,6 +196,10 @@ class Compiler:
 
     def lookup(self, key, value):
         "Returns the SQL for one lookup and adds its parameters."
+        if value is None:
+            head, _, last = key.rpartition('__')
+            if head and last in LOOKUP_TYPES and last != 'exact':
+                raise ValueError('Cannot use None as a query value')
         field, column, lookup_type = self.resolve(key)
         if lookup_type == 'isnull':
             return '%s IS %sNULL' % (column, '' if value else 'NOT ')
@@ -266,7 +278,7 @@ class Compiler:
                 # the column order_with_respect_to adds, which is no field
                 expr = '%s.%s' % (self.table, self.qn('_order'))
             else:
-                found = _find(opts, name)
+                found = _find(opts, name, attnames=True)
                 if found is None or found[0] != 'field':
                     raise TypeError('Cannot order by %r: %s has no field of that name. '
                                     'Choices are: %s' % (item, opts.object_name,
@@ -303,7 +315,10 @@ class Compiler:
 
     def limits(self):
         qs = self.qs
-        if qs._limit is None and not qs._offset:
+        if qs._limit is None:
+            if qs._offset:
+                # As in 0.96: not every database can skip rows without a limit.
+                raise AssertionError("'offset' is not allowed without 'limit'")
             return ''
         return ' ' + self.backend.get_limit_offset_sql(qs._limit, qs._offset)
 
@@ -317,6 +332,7 @@ class QuerySet:
         self._raw_where = []        # (sql or callable(quote_name) -> sql, params)
         self._order_by = None       # None: the model's Meta.ordering
         self._select_related = False
+        self._max_related_depth = 0     # 0: follow every non-null foreign key
         self._distinct = False
         self._extra_select = []     # (name, sql)
         self._extra_tables = []
@@ -367,9 +383,17 @@ class QuerySet:
             raise TypeError('Cannot combine a QuerySet of %s with %r using %r: both sides '
                             'must be querysets of the same model.'
                             % (self.model._meta.object_name, other, operator))
-        for side in (self, other):
-            if side._limit is not None or side._offset:
-                raise AssertionError('Cannot combine queries once a slice has been taken.')
+        if self._is_sliced() or other._is_sliced():
+            raise AssertionError('Cannot combine queries once a slice has been taken.')
+        if self._distinct != other._distinct:
+            raise AssertionError('Cannot combine a unique query with a non-unique query')
+
+    def _is_sliced(self):
+        return self._limit is not None or bool(self._offset)
+
+    def _check_not_sliced(self, message):
+        if self._is_sliced():
+            raise AssertionError(message)
 
     def _conditions(self):
         "Returns a Q holding every condition of this queryset, raw ones included."
@@ -444,14 +468,22 @@ class QuerySet:
         built = []
         return columns, build
 
-    def _related_columns(self, compiler, model, alias, path, columns, depth, owner=None, out=None):
+    def _related_columns(self, compiler, model, alias, path, columns, depth, owner=None,
+                         out=None, seen=()):
         """Adds the columns of the tables that select_related() joins, and
-        returns [(owner index or None, field, model, column count)]."""
+        returns [(owner index or None, field, model, column count)].
+
+        As in 0.96 it follows every non-null foreign key, ``depth`` levels
+        deep when select_related(depth=N) set one; it does not join a model
+        again that is already on the way from the queried model (0.96 would
+        recurse without end on a non-null cycle)."""
         out = [] if out is None else out
-        if depth >= MAX_RELATED_DEPTH:
+        max_depth = self._max_related_depth
+        if max_depth and depth >= max_depth:
             return out
+        seen = seen + (model,)
         for field in model._meta.fields:
-            if field.rel is None or field.null:
+            if field.rel is None or field.null or field.rel.to in seen:
                 continue
             target = field.rel.to
             target_path = path + [field.name]
@@ -462,7 +494,7 @@ class QuerySet:
             columns.extend(compiler.column(target_alias, f) for f in target._meta.fields)
             out.append((owner, field, target, len(target._meta.fields)))
             self._related_columns(compiler, target, target_alias, target_path, columns,
-                                  depth + 1, len(out) - 1, out)
+                                  depth + 1, len(out) - 1, out, seen)
         return out
 
     def _select_sql(self, backend):
@@ -543,11 +575,13 @@ class QuerySet:
         latest_by = field_name or self.model._meta.get_latest_by
         if not latest_by:
             raise AssertionError('latest() requires either a field_name parameter or '
-                                 "'get_latest_by' in the model's Meta")
+                                 "'get_latest_by' in the model")
+        self._check_not_sliced('Cannot change a query once a slice has been taken.')
         return self._clone(_limit=1, _offset=None, _order_by=('-' + latest_by,)).get()
 
     def in_bulk(self, id_list):
         "Returns {primary key: object} for the keys in ``id_list``."
+        self._check_not_sliced("Cannot use 'limit' or 'offset' with in_bulk")
         if not isinstance(id_list, (list, tuple, set)):
             raise AssertionError('in_bulk() must be provided with a list of IDs.')
         if not id_list:
@@ -584,7 +618,7 @@ class QuerySet:
         opts = self.model._meta
         assignments, values = [], []
         for name, value in kwargs.items():
-            found = _find(opts, name)
+            found = _find(opts, name, attnames=True)
             if found is None or found[0] != 'field':
                 raise TypeError('Cannot update %r: %s has no field of that name. Choices '
                                 'are: %s' % (name, opts.object_name, _field_choices(opts)))
@@ -624,8 +658,8 @@ class QuerySet:
         return self._filter_or_exclude(True, args, kwargs)
 
     def _filter_or_exclude(self, negate, args, kwargs):
-        if self._limit is not None or self._offset:
-            raise AssertionError('Cannot filter a query once a slice has been taken.')
+        if args or kwargs:
+            self._check_not_sliced('Cannot filter a query once a slice has been taken.')
         clone = self._clone()
         for q in args:
             if not isinstance(q, Q):
@@ -657,18 +691,21 @@ class QuerySet:
         """Returns a queryset ordered by the fields ('-name' descending, '?'
         random, 'table.column' a column of a model's table). Each name is
         checked when the SQL is built, before it runs."""
+        self._check_not_sliced('Cannot reorder a query once a slice has been taken.')
         return self._clone(_order_by=tuple(field_names))
 
     def distinct(self, true_or_false=True):
         return self._clone(_distinct=true_or_false)
 
-    def select_related(self, true_or_false=True):
-        "Returns a queryset that fetches non-null foreign keys in the same query."
-        return self._clone(_select_related=true_or_false)
+    def select_related(self, true_or_false=True, depth=0):
+        """Returns a queryset that fetches the objects its non-null foreign
+        keys point at in the same query, ``depth`` levels deep (0: all)."""
+        return self._clone(_select_related=true_or_false, _max_related_depth=depth)
 
     def extra(self, select=None, where=None, params=None, tables=None):
         """Adds raw SQL: ``select`` {name: sql} columns, ``where`` conditions
         (with ``params``), ``tables`` to the FROM list."""
+        self._check_not_sliced('Cannot change a query once a slice has been taken')
         clone = self._clone()
         if select:
             clone._extra_select = list(self._extra_select) + list(select.items())
@@ -681,6 +718,23 @@ class QuerySet:
     def values(self, *fields):
         "Returns a queryset of dicts {attname: value} instead of objects."
         return self._clone(klass=ValuesQuerySet, _fields=fields)
+
+    def dates(self, field_name, kind, order='ASC'):
+        """Returns a queryset of the dates that ``field_name`` holds among
+        the matching rows, cut to ``kind`` ('year', 'month' or 'day'), each
+        once, as datetimes in ``order`` ('ASC' or 'DESC')."""
+        if kind not in ('year', 'month', 'day'):
+            raise AssertionError("'kind' must be one of 'year', 'month' or 'day'.")
+        if order not in ('ASC', 'DESC'):
+            raise AssertionError("'order' must be either 'ASC' or 'DESC'.")
+        field = self.model._meta.get_field(field_name, many_to_many=False)
+        if not isinstance(field, DateField):
+            raise AssertionError("%r isn't a DateField." % (field_name,))
+        return self._clone(klass=DateQuerySet, _field=field, _kind=kind, _order=order)
+
+    def none(self):
+        "Returns a queryset that matches nothing, without asking the database."
+        return self._clone(klass=EmptyQuerySet, _result_cache=[])
 
 
 NOT_SIMPLE = object()
@@ -758,7 +812,7 @@ class ValuesQuerySet(QuerySet):
         if self._fields:
             fields = []
             for name in self._fields:
-                found = _find(opts, name)
+                found = _find(opts, name, attnames=True)
                 if found is None or found[0] != 'field':
                     raise TypeError('Cannot resolve keyword %r into field. Choices are: %s'
                                     % (name, _field_choices(opts)))
@@ -780,6 +834,63 @@ class ValuesQuerySet(QuerySet):
         for row in cursor.fetchall():
             yield {name: (value if convert is None or value is None else convert(value))
                    for name, value, convert in zip(names, row, converters)}
+
+
+class DateQuerySet(QuerySet):
+    "The datetimes of dates() (rebuilds 0.96's DateQuerySet)."
+
+    def iterator(self):
+        db = self._db()
+        compiler = Compiler(self._clone(_order_by=()), db.backend)
+        column = compiler.column(compiler.table, self._field)
+        where = compiler.where()
+        if self._field.null:
+            where += '%s %s IS NOT NULL' % (' AND' if where else ' WHERE', column)
+        sql = 'SELECT %s%s%s GROUP BY 1 ORDER BY 1 %s%s' % (
+            db.backend.get_date_trunc_sql(self._kind, column), compiler.from_clause(), where,
+            self._order, compiler.limits())
+        cursor = db.connection.cursor()
+        cursor.execute(sql, compiler.params)
+        return iter([_as_datetime(row[0]) for row in cursor.fetchall()])
+
+
+def _as_datetime(value):
+    """Returns a database's truncated date as a datetime: drivers give a
+    datetime, a date or (SQLite) the text 'YYYY-MM-DD 00:00:00'."""
+    if isinstance(value, datetime.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, datetime.date):
+        return datetime.datetime(value.year, value.month, value.day)
+    return datetime.datetime.strptime(str(value)[:10], '%Y-%m-%d')
+
+
+class EmptyQuerySet(QuerySet):
+    """What none() returns: a queryset that matches nothing and never asks
+    the database (0.96's EmptyQuerySet); refining it keeps it empty."""
+
+    def __init__(self, model=None):
+        super().__init__(model)
+        self._result_cache = []
+
+    def _clone(self, klass=None, **changes):
+        clone = super()._clone(klass, **changes)
+        clone._result_cache = []
+        return clone
+
+    def iterator(self):
+        return iter(())
+
+    def count(self):
+        return 0
+
+    def values(self, *fields):
+        return self._clone()
+
+    def delete(self):
+        pass
+
+    def update(self, **kwargs):
+        return 0
 
 
 def _is_leaf(model):

@@ -5,8 +5,8 @@ class RelatedObject:
     """``model.field`` points at ``parent_model``.
 
     ``get_accessor_name()`` is the attribute on ``parent_model`` that reaches
-    back (``opus_set``, or the field's related_name); ``query_names`` are the
-    names a lookup on ``parent_model`` may use to cross the relation.
+    back (``opus_set``, or the field's related_name); ``query_name`` is the
+    name a lookup on ``parent_model`` uses to cross the relation.
     """
 
     def __init__(self, parent_model, model, field):
@@ -32,8 +32,6 @@ class RelatedObject:
         return self.var_name + '_set'
 
     @property
-    def query_names(self):
-        names = [self.var_name]
-        if self.field.rel.related_name:
-            names.insert(0, self.field.rel.related_name)
-        return names
+    def query_name(self):
+        "The related_name if the field has one (it replaces the default), else the model's name."
+        return self.field.rel.related_name or self.var_name

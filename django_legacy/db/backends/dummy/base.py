@@ -33,6 +33,7 @@ def complain(*args, **kwargs):
 quote_name = complain
 get_last_insert_id = complain
 get_date_extract_sql = complain
+get_date_trunc_sql = complain
 get_limit_offset_sql = complain
 get_random_function_sql = complain
 get_drop_foreignkey_sql = complain

@@ -59,6 +59,20 @@ def get_date_extract_sql(lookup_type, column):
     return 'EXTRACT(%s FROM %s)' % (lookup_type.upper(), column)
 
 
+# The DATE_FORMAT pattern that cuts a date to each kind (%% doubled: the
+# driver formats the statement with its parameters).
+DATE_TRUNC_FORMATS = {
+    'year': '%%Y-01-01 00:00:00',
+    'month': '%%Y-%%m-01 00:00:00',
+    'day': '%%Y-%%m-%%d 00:00:00',
+}
+
+
+def get_date_trunc_sql(lookup_type, column):
+    "Returns SQL that cuts a date column to its 'year', 'month' or 'day'."
+    return "CAST(DATE_FORMAT(%s, '%s') AS DATETIME)" % (column, DATE_TRUNC_FORMATS[lookup_type])
+
+
 def get_limit_offset_sql(limit, offset=None):
     if offset:
         return 'LIMIT %s,%s' % (offset, 18446744073709551615 if limit is None else limit)

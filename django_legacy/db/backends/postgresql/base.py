@@ -64,6 +64,11 @@ def get_date_extract_sql(lookup_type, column):
     return "EXTRACT('%s' FROM %s)" % (lookup_type, column)
 
 
+def get_date_trunc_sql(lookup_type, column):
+    "Returns SQL that cuts a date column to its 'year', 'month' or 'day'."
+    return "DATE_TRUNC('%s', %s)" % (lookup_type, column)
+
+
 def get_limit_offset_sql(limit, offset=None):
     sql = 'LIMIT %s' % ('ALL' if limit is None else limit)
     if offset:

@@ -86,6 +86,12 @@ def get_date_extract_sql(lookup_type, column):
     return "django_extract('%s', %s)" % (lookup_type, column)
 
 
+def get_date_trunc_sql(lookup_type, column):
+    """Returns SQL that cuts a date column to its 'year', 'month' or 'day',
+    as the text 'YYYY-MM-DD 00:00:00'."""
+    return "django_date_trunc('%s', %s)" % (lookup_type, column)
+
+
 def get_limit_offset_sql(limit, offset=None):
     sql = 'LIMIT %s' % (limit if limit is not None else -1)
     if offset:
@@ -113,6 +119,17 @@ def _extract(lookup_type, value):
     parts = str(value)[:10].split('-')
     index = {'year': 0, 'month': 1, 'day': 2}[lookup_type]
     return int(parts[index])
+
+
+def _date_trunc(lookup_type, value):
+    if value is None:
+        return None
+    year, month, day = str(value)[:10].split('-')
+    if lookup_type == 'year':
+        month = day = '01'
+    elif lookup_type == 'month':
+        day = '01'
+    return '%s-%s-%s 00:00:00' % (year, month, day)
 
 
 class CursorWrapper:
@@ -224,6 +241,7 @@ class DatabaseWrapper:
         except sqlite3.Error as e:
             raise DatabaseError('cannot open SQLite database %r: %s' % (name, e)) from e
         conn.create_function('django_extract', 2, _extract, deterministic=True)
+        conn.create_function('django_date_trunc', 2, _date_trunc, deterministic=True)
         if name == ':memory:':
             kept[key] = conn
         return conn
