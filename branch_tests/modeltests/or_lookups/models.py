@@ -48,7 +48,7 @@ __test__ = {'API_TESTS': """
 [<Recipe: Soup with bread>]
 
 # Other lookup types combine just as well.
->>> Recipe.objects.filter(name__contains='Soup') | Recipe.objects.filter(name__contains='bread')
+>>> Recipe.objects.filter(name__contains='Soup') | Recipe.objects.filter(name__contains='read')
 [<Recipe: Soup>, <Recipe: Bread>, <Recipe: Soup with bread>]
 >>> Recipe.objects.filter(name__iexact='soup') | Recipe.objects.filter(name__contains='rea')
 [<Recipe: Soup>, <Recipe: Bread>, <Recipe: Soup with bread>]
@@ -78,7 +78,7 @@ __test__ = {'API_TESTS': """
 # Q objects work with get(), count(), values() and in_bulk() too.
 >>> Recipe.objects.get(Q(name__startswith='Soup'), Q(name__contains='bread'))
 <Recipe: Soup with bread>
->>> Recipe.objects.filter(Q(name__startswith='Soup') | Q(name__contains='bread')).count()
+>>> Recipe.objects.filter(Q(name__startswith='Soup') | Q(name__contains='read')).count()
 3
 >>> list(Recipe.objects.filter(Q(name__startswith='Soup'), Q(name__contains='bread')).values())
 [{'id': 3, 'name': 'Soup with bread', 'added': datetime.datetime(2006, 3, 3, 0, 0)}]

@@ -113,14 +113,20 @@ class Compiler:
         self.qn = backend.quote_name
         self.table = self.qn(queryset.model._meta.db_table)
         self.joins = {}        # path -> (alias, join sql)
+        self.outer = set()     # the aliases joined with LEFT OUTER JOIN
         self.params = []
 
-    def join(self, path, table, condition_template, kind='LEFT OUTER JOIN'):
+    def join(self, path, table, condition_template, source, outer=False):
         """Returns the alias of ``table`` joined for ``path`` (joined once
-        per path); condition_template has {alias} for the new alias."""
+        per path) to the alias ``source``; condition_template has {alias}
+        for the new alias. The join is a LEFT OUTER JOIN when ``outer`` is
+        true or ``source`` was joined that way, else an INNER JOIN."""
         key = tuple(path)
         if key not in self.joins:
             alias = 'T%d' % (len(self.joins) + 1)
+            if outer or source in self.outer:
+                self.outer.add(alias)
+            kind = 'LEFT OUTER JOIN' if alias in self.outer else 'INNER JOIN'
             self.joins[key] = (alias, '%s %s %s ON %s' % (
                 kind, table, alias, condition_template.format(alias=alias)))
         return self.joins[key][0]
@@ -163,13 +169,13 @@ class Compiler:
             return (field, self.column(alias, field)), model, alias
         target = field.rel.to
         alias = self.join(path, self.qn(target._meta.db_table), '{alias}.%s = %s' % (
-            self.qn(target_field.column), self.column(alias, field)))
+            self.qn(target_field.column), self.column(alias, field)), alias)
         return None, target, alias
 
     def _through_reverse_fk(self, kind, related, model, alias, path, rest):
         field, rel_opts = related.field, related.model._meta
         alias = self.join(path, self.qn(rel_opts.db_table), '{alias}.%s = %s' % (
-            self.qn(field.column), self.column(alias, field.rel.get_related_field())))
+            self.qn(field.column), self.column(alias, field.rel.get_related_field())), alias)
         if not rest:
             return (rel_opts.pk, self.column(alias, rel_opts.pk)), related.model, alias
         return None, related.model, alias
@@ -182,16 +188,17 @@ class Compiler:
         else:
             field, target = thing.field, thing.model
             near, far = field.m2m_reverse_name(), field.m2m_column_name()
-        # A LEFT OUTER JOIN, as 0.96 made it: an OR with a condition on
-        # this model keeps the rows that have no related row.
+        # A LEFT OUTER JOIN, as 0.96 made it, and so are the joins beyond
+        # it: an OR with a condition on this model keeps the rows that have
+        # no related row.
         join_alias = self.join(path + ['+'], qn(field.m2m_db_table()), '{alias}.%s = %s' % (
-            qn(near), self.column(alias, model._meta.pk)), kind='LEFT OUTER JOIN')
+            qn(near), self.column(alias, model._meta.pk)), alias, outer=True)
         target_pk = target._meta.pk
         if not rest or (len(rest) == 1 and rest[0] in ('pk', target_pk.name)):
             # The join table holds the target's key: no need to join the target.
             return (target_pk, '%s.%s' % (join_alias, qn(far))), target, join_alias
         alias = self.join(path, qn(target._meta.db_table), '{alias}.%s = %s.%s' % (
-            qn(target_pk.column), join_alias, qn(far)))
+            qn(target_pk.column), join_alias, qn(far)), join_alias)
         return None, target, alias
 
     def lookup(self, key, value):
@@ -490,7 +497,7 @@ class QuerySet:
             target_alias = compiler.join(target_path, compiler.qn(target._meta.db_table),
                                          '{alias}.%s = %s' % (
                                              compiler.qn(field.rel.get_related_field().column),
-                                             compiler.column(alias, field)))
+                                             compiler.column(alias, field)), alias)
             columns.extend(compiler.column(target_alias, f) for f in target._meta.fields)
             out.append((owner, field, target, len(target._meta.fields)))
             self._related_columns(compiler, target, target_alias, target_path, columns,
