@@ -337,7 +337,7 @@ def _in_order(is_next):
     def neighbour(self):
         wrt = self._meta.order_with_respect_to
         siblings = self.__class__._default_manager.filter(
-            **{wrt.attname: getattr(self, wrt.attname)})
+            **{wrt.name: getattr(self, wrt.attname)})
         ids = _order_of(self.__class__, getattr(self, wrt.attname))
         place = ids.index(self._get_pk_val()) + (1 if is_next else -1)
         if not 0 <= place < len(ids):
