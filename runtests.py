@@ -2,11 +2,15 @@
 """Runs the historical test suite of the multiple-db-support branch.
 
     python runtests.py [-v 0|1|2] [--settings MODULE] [--noinput] [label ...]
+    python runtests.py --original DIR [--original-order sorted|listdir|reverse] [label ...]
 
 Runs the doctests and unittests of every app in branch_tests/modeltests and
 branch_tests/regressiontests (or of the labelled ones) on fresh test
 databases. Without --settings or DJANGO_SETTINGS_MODULE it uses the bundled
 SQLite settings (branch_tests/settings_sqlite.py).
+
+With --original DIR it runs an original Python 2 tests tree instead (see
+docs/original_tests.txt).
 """
 
 import argparse
@@ -67,6 +71,11 @@ def parse(argv):
                         'settings, or DJANGO_SETTINGS_MODULE)')
     parser.add_argument('--noinput', action='store_false', dest='interactive',
                         help='drop an old test database without asking')
+    parser.add_argument('--original', metavar='DIR',
+                        help="run an original 2007 'tests' tree (Python 2: the branch's or "
+                        "Django 0.96's) instead of branch_tests; needs the 'original' extra")
+    parser.add_argument('--original-order', choices=('sorted', 'listdir', 'reverse'),
+                        default='sorted', help='order of the apps within each group of --original')
     parser.add_argument('labels', nargs='*', metavar='label',
                         help='test apps to run (default: all)')
 
@@ -77,9 +86,28 @@ def parse(argv):
     return parser.parse_args(argv)
 
 
+def run_original(options):
+    """Runs the original tree of --original; returns the exit status (1 if
+    an example failed or an app could not run)."""
+    settings_module = (options.settings or os.environ.get('DJANGO_SETTINGS_MODULE')
+                       or DEFAULT_SETTINGS)
+    from django_legacy.test.original import run_original
+    from django_legacy.test.python2 import TranslationUnavailable
+    try:
+        configure(settings_module, ())
+        results = run_original(options.original, options.original_order, options.labels,
+                               options.verbosity)
+    except (UsageError, ValueError, TranslationUnavailable) as e:
+        sys.stderr.write('runtests.py: error: %s\n' % e)
+        return 1
+    return 1 if any(result.failed for result in results) else 0
+
+
 def main(argv=None):
     options = parse(sys.argv[1:] if argv is None else argv)
     sys.path.insert(0, BRANCH_TESTS)
+    if options.original:
+        return run_original(options)
     try:
         app_names = select_apps(options.labels)
         settings_module = (options.settings or os.environ.get('DJANGO_SETTINGS_MODULE')
