@@ -28,6 +28,9 @@ setup(
         'test': ['pytest>=7', 'pytest-cov>=4', 'coverage>=7', 'tox>=4', 'hypothesis>=6',
                  'ruff>=0.4', 'Pillow>=9'] + MODERN_DJANGO,
         'compare': MODERN_DJANGO,
+        # fissix (lib2to3's maintained fork) translates an original Python 2
+        # test tree for runtests.py --original.
+        'original': ['fissix>=21.6'],
         'bench': ['SQLAlchemy>=2', 'peewee>=3'] + MODERN_DJANGO,
     },
     entry_points={

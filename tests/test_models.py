@@ -216,3 +216,15 @@ def test_raw_cursor_percent_literal(library):
     assert cursor.fetchone() == ('a%b', 'x')
     cursor.execute("SELECT '100%'")
     assert cursor.fetchone() == ('100%',)
+
+
+def test_a_model_method_may_call_super_without_arguments():
+    class Hooked(models.Model):
+        name = models.CharField(maxlength=10)
+
+        def __str__(self):
+            return 'hooked ' + super().__str__()
+
+        class Meta:
+            app_label = 'hooks'
+    assert str(Hooked(name='x')).startswith('hooked ')

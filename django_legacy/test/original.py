@@ -156,9 +156,11 @@ def run_module(module, result):
 
 def run_invalid_models(module, result):
     """Compares the app's validation errors with the lines of its
-    ``model_errors`` (each missing or unexpected line is a failure)."""
-    from django_legacy.core.management.validation import format_errors, get_validation_errors
-    actual = format_errors(get_validation_errors(module))
+    ``model_errors`` (each missing or unexpected line is a failure), written
+    as 0.96 wrote them: ``<app_label>.<lower-case model name>: <message>``."""
+    from django_legacy.core.management.validation import get_validation_errors
+    actual = ['%s.%s: %s' % (model._meta.app_label, model._meta.module_name, message)
+              for model, message in get_validation_errors(module)]
     expected = [line for line in module.model_errors.split('\n') if line]
     result.run += 1
     missing = [line for line in expected if line not in actual]
@@ -172,30 +174,40 @@ def run_app(label, verbosity):
     "Runs one app on fresh test databases; returns its AppResult."
     from django_legacy.db.models import loading
     result = AppResult(label)
-    settings.INSTALLED_APPS = (label,)
+    invalid = label.split('.')[1].startswith('invalid')
+    # 0.96 loaded an invalid app only to validate it, never installed it.
+    settings.INSTALLED_APPS = () if invalid else (label,)
     try:
         module = loading.load_app(label)
     except Exception as e:
-        result.error = 'could not be loaded: %s: %s' % (type(e).__name__, str(e).splitlines()[0])
+        result.error = 'could not be loaded: %s' % _one_line(e)
         return result
     if module is None:
         result.error = 'has no models.py'
         return result
+    if invalid:
+        run_invalid_models(module, result)
+        return result
     old_name, old_databases = settings.DATABASE_NAME, settings.OTHER_DATABASES
-    create_test_db(verbosity=0, autoclobber=True)
+    step = 'test databases could not be created'
     try:
-        if label.split('.')[1].startswith('invalid'):
-            run_invalid_models(module, result)
-        else:
-            run_module(module, result)
-            test_name = '%s.%s' % (label, TEST_MODULE)
-            if importlib.util.find_spec(test_name) is not None:
-                run_module(importlib.import_module(test_name), result)
+        create_test_db(verbosity=0, autoclobber=True)
+        step = 'stopped'
+        run_module(module, result)
+        test_name = '%s.%s' % (label, TEST_MODULE)
+        if importlib.util.find_spec(test_name) is not None:
+            run_module(importlib.import_module(test_name), result)
     except Exception as e:
-        result.error = 'stopped: %s: %s' % (type(e).__name__, str(e).splitlines()[0] if str(e) else '')
+        result.error = '%s: %s' % (step, _one_line(e))
     finally:
         destroy_test_db(old_name, old_databases, verbosity=0)
     return result
+
+
+def _one_line(error):
+    "An exception as '<type>: <first line of its message>'."
+    lines = str(error).strip().splitlines()
+    return '%s: %s' % (type(error).__name__, lines[0] if lines else '')
 
 
 def _indented(text, prefix='      '):
