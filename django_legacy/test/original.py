@@ -106,12 +106,13 @@ class ExampleRunner(doctest.DocTestRunner):
         self.result = result
 
     def report_failure(self, out, test, example, got):
+        if example.exc_msg is not None:
+            got = _short_traceback(got)
         self._keep(test, example, example.want, got)
 
     def report_unexpected_exception(self, out, test, example, exc_info):
         from django_legacy.db import transaction
-        got = 'Traceback (most recent call last):\n    ...\n' + ''.join(
-            traceback.format_exception_only(*exc_info[:2]))
+        got = _short_traceback(''.join(traceback.format_exception(*exc_info)))
         self._keep(test, example, example.want or example.exc_msg or '', got)
         transaction.rollback_unless_managed()
 
@@ -119,6 +120,18 @@ class ExampleRunner(doctest.DocTestRunner):
         line = (test.lineno or 0) + example.lineno + 1
         self.result.failures.append(
             Failure('%s, line %d' % (test.name, line), example.source, expected, got))
+
+
+def _short_traceback(text):
+    """A printed traceback as a doctest writes one: the first line, an
+    ellipsis, and the exception's own lines (the unindented ones at the end)."""
+    lines = text.rstrip('\n').split('\n')
+    if not lines[0].startswith('Traceback'):
+        return text
+    tail = []
+    while len(lines) > 1 and not lines[-1].startswith(' '):
+        tail.insert(0, lines.pop())
+    return '\n'.join([lines[0], '    ...'] + tail) + '\n'
 
 
 class _Collector(unittest.TestResult):
