@@ -43,8 +43,9 @@ True
 ([BoundStatement('CREATE TABLE "ansi_sql_mod" (...\\n    "car_id" integer NOT NULL,\\n...);')], {<class 'regressiontests.ansi_sql.models.Car'>: [(<class 'regressiontests.ansi_sql.models.Mod'>, <django_legacy.db.models.fields.related.ForeignKey ...>)]})
 
 # When the referenced model's table is built with that pending dict, the
-# constraint follows it (on backends that support constraints). On
-# PostgreSQL every reference ends DEFERRABLE INITIALLY DEFERRED, as in 0.96.
+# constraint follows it (on backends that support constraints). This is the
+# ANSI builder; PostgreSQL's own adds DEFERRABLE INITIALLY DEFERRED, as 0.96
+# wrote its references.
 >>> pending = builder.get_create_table(Mod)[1]
 >>> statements, pending = builder.get_create_table(Car, pending=pending)
 >>> statements

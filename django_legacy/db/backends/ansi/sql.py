@@ -80,6 +80,11 @@ class SchemaBuilder:
     database (None until read).
     """
 
+    # Does a REFERENCES clause end with the backend's deferrable_sql? Not in
+    # the ANSI builder, as in the branch (whose ansi_sql test expects a bare
+    # REFERENCES on every backend); a backend's own builder may say yes.
+    deferrable_references = False
+
     def __init__(self):
         self.models_already_seen = set()
         self.references = None
@@ -88,6 +93,10 @@ class SchemaBuilder:
     @staticmethod
     def _db(model):
         return model._default_manager.db
+
+    def _deferrable(self, db):
+        "What follows a REFERENCES clause on ``db``: '' unless deferrable_references."
+        return db.backend.deferrable_sql if self.deferrable_references else ''
 
     def get_create_table(self, model, style=None, pending=None):
         """Returns (statements, pending): the CREATE TABLE for ``model`` and
@@ -120,7 +129,7 @@ class SchemaBuilder:
                     parts.append('%s %s (%s)%s' % (
                         style.SQL_KEYWORD('REFERENCES'), style.SQL_TABLE(qn(target._meta.db_table)),
                         style.SQL_FIELD(qn(field.rel.get_related_field().column)),
-                        style.SQL_KEYWORD(db.backend.deferrable_sql)))
+                        style.SQL_KEYWORD(self._deferrable(db))))
                 else:
                     pending.setdefault(target, []).append((model, field))
             lines.append(' '.join(parts))
@@ -155,7 +164,7 @@ class SchemaBuilder:
             style.SQL_FIELD(qn(constraint_name(column, r_column, r_table, table))),
             style.SQL_KEYWORD('FOREIGN KEY'), style.SQL_FIELD(qn(r_column)),
             style.SQL_KEYWORD('REFERENCES'), style.SQL_TABLE(qn(table)), style.SQL_FIELD(qn(column)),
-            style.SQL_KEYWORD(db.backend.deferrable_sql))
+            style.SQL_KEYWORD(self._deferrable(db)))
         return BoundStatement(sql, db.connection)
 
     def get_create_indexes(self, model, style=None):
@@ -197,7 +206,7 @@ class SchemaBuilder:
                 style.SQL_FIELD(qn(column)),
                 style.SQL_COLTYPE(data_types[self.get_rel_data_type(pk)] % pk.__dict__),
                 style.SQL_KEYWORD('NOT NULL REFERENCES'), style.SQL_TABLE(qn(to._meta.db_table)),
-                style.SQL_FIELD(qn(pk.column)), style.SQL_KEYWORD(db.backend.deferrable_sql))
+                style.SQL_FIELD(qn(pk.column)), style.SQL_KEYWORD(self._deferrable(db)))
         lines = ['%s %s %s' % (style.SQL_FIELD(qn('id')), style.SQL_COLTYPE(data_types['AutoField']),
                                style.SQL_KEYWORD('NOT NULL PRIMARY KEY')),
                  reference(near, model), reference(far, field.rel.to),

@@ -6,7 +6,10 @@ from django_legacy.db.backends.ansi.sql import BoundStatement, SchemaBuilder, pl
 class PgSchemaBuilder(SchemaBuilder):
     """Adds get_sequence_reset(): after rows were loaded with explicit ids,
     serial sequences must be moved past the largest id. Drops with cascade
-    through PostgreSQL's own DROP TABLE ... CASCADE."""
+    through PostgreSQL's own DROP TABLE ... CASCADE. References end
+    DEFERRABLE INITIALLY DEFERRED, as 0.96 wrote them on PostgreSQL."""
+
+    deferrable_references = True
 
     def get_drop_table(self, model, cascade=False, style=None):
         """Returns the ANSI statements without cascade. With cascade: the
