@@ -96,7 +96,7 @@ def run_original(options):
     try:
         configure(settings_module, ())
         results = run_original(options.original, options.original_order, options.labels,
-                               options.verbosity)
+                               options.verbosity, always_installed=ALWAYS_INSTALLED_APPS)
     except (UsageError, ValueError, TranslationUnavailable) as e:
         sys.stderr.write('runtests.py: error: %s\n' % e)
         return 1

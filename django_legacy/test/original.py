@@ -183,13 +183,14 @@ def run_invalid_models(module, result):
                                        '\n'.join(missing), '\n'.join(unexpected)))
 
 
-def run_app(label, verbosity):
-    "Runs one app on fresh test databases; returns its AppResult."
+def run_app(label, verbosity, always_installed=()):
+    """Runs one app on fresh test databases, installed with
+    ``always_installed``; returns its AppResult."""
     from django_legacy.db.models import loading
     result = AppResult(label)
     invalid = label.split('.')[1].startswith('invalid')
     # 0.96 loaded an invalid app only to validate it, never installed it.
-    settings.INSTALLED_APPS = () if invalid else (label,)
+    settings.INSTALLED_APPS = tuple(always_installed) + (() if invalid else (label,))
     try:
         module = loading.load_app(label)
     except Exception as e:
@@ -246,7 +247,7 @@ def _test_databases():
             'TEST_DATABASE_MODELS': BUNDLED_TEST_DATABASE_MODELS}
 
 
-def _with_settings_restored(run, label, verbosity):
+def _with_settings_restored(run, *args):
     """Runs one app, then puts the settings back as they were: the holder
     (a test may swap it and never swap it back) and every value in it."""
     holder = settings._target
@@ -254,17 +255,19 @@ def _with_settings_restored(run, label, verbosity):
     try:
         for name, value in _test_databases().items():
             setattr(settings, name, value)
-        return run(label, verbosity)
+        return run(*args)
     finally:
         settings._target = holder
         holder.__dict__.clear()
         holder.__dict__.update(saved)
 
 
-def run_original(directory, order='sorted', labels=(), verbosity=1, out=sys.stdout):
+def run_original(directory, order='sorted', labels=(), verbosity=1, out=sys.stdout,
+                 always_installed=()):
     """Runs the original tree at ``directory``; returns the list of AppResult.
 
-    ``labels`` limits the run to those app names. Raises ValueError for a
+    ``labels`` limits the run to those app names; ``always_installed`` are
+    installed with each app (as 0.96's runner installed its contrib apps). Raises ValueError for a
     directory that is no test tree or an unknown label, and
     TranslationUnavailable without fissix."""
     apps = find_apps(directory, order)
@@ -281,7 +284,7 @@ def run_original(directory, order='sorted', labels=(), verbosity=1, out=sys.stdo
         copy_tree(directory, apps, target)
         importer.install()
         for label in apps:
-            result = _with_settings_restored(run_app, label, verbosity)
+            result = _with_settings_restored(run_app, label, verbosity, always_installed)
             report(result, out)
             results.append(result)
     finally:
