@@ -104,3 +104,32 @@ def test_fast_paths_follow_a_change_of_routing(isolated_settings):
         assert Author.objects.get(pk=author.id).name == 'on _a'
         assert Author.objects.filter(pk=author.id).update(name='moved') == 1
         assert [a.name for a in Author.objects.all()] == ['moved']
+
+
+def test_instances_get_the_same_values_by_every_way_of_calling(isolated_settings):
+    from django_legacy.db import models
+    made = []
+
+    class Stamped(models.Model):
+        label = models.CharField(maxlength=10, default='none')
+        serial = models.IntegerField(default=lambda: len(made) + 1)
+
+        class Meta:
+            app_label = 'fastpaths'
+
+    author = Author(id=7, name='a')
+    by_attname = Book(title='t', author_id=7)
+    by_object = Book(title='t', author=author)
+    in_order = Book(None, 't', 7)
+    for book in (by_attname, by_object, in_order):
+        assert [k for k in book.__dict__ if not k.startswith('_')] == [
+            f.attname for f in Book._meta.fields]
+        assert (book.id, book.title, book.author_id, book.pages, book.price, book.in_print) == (
+            None, 't', 7, 0, None, True)
+    made.append(Stamped())
+    made.append(Stamped(label='x'))
+    given = Stamped(serial=10)
+    assert [(s.label, s.serial) for s in made + [given]] == [('none', 1), ('x', 2), ('none', 10)]
+    with pytest.raises(TypeError) as raised:
+        Book(title='t', colour='red')
+    assert str(raised.value) == "'colour' is an invalid keyword argument for this function"

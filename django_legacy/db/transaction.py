@@ -203,10 +203,15 @@ def rollback(connections=None):
 
 def commit_unless_managed(connections=None):
     "Commits now if unmanaged; under management, marks the connections dirty."
-    if is_managed():
-        set_dirty(connections)
-    else:
+    state = _state
+    stack = state.managed
+    if not (stack and stack[-1]):
         commit(connections)
+    elif isinstance(connections, ConnectionInfo):
+        # What every save() passes: set_dirty without building a list.
+        state.dirty[connections.connection] = True
+    else:
+        set_dirty(connections)
 
 
 def execute_committed(connection, sql, params=None):

@@ -236,6 +236,14 @@ class DriverDatabaseWrapper:
             return QueryLog(cursor, self)
         return cursor
 
+    def run(self, sql, params):
+        """Runs one statement as ``cursor().execute(sql, params)`` does and
+        returns that cursor (new: the ORM's way to run the statements whose
+        cursor it keeps to itself; SQLite's is shorter)."""
+        cursor = self.cursor()
+        cursor.execute(sql, params)
+        return cursor
+
     def _begin_for(self, sql):
         "Opens a transaction before ``sql`` if it writes and none is open."
         if not self.in_transaction and statement_writes(sql):

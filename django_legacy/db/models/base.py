@@ -114,6 +114,19 @@ class Model(metaclass=ModelBase):
         cls = self.__class__
         if signals.pre_init in receivers:
             dispatcher.send(signal=signals.pre_init, sender=cls, args=args, kwargs=kwargs)
+        defaults, dynamic = self._meta.init_defaults()
+        if not args and kwargs.keys() <= defaults.keys():
+            # Only attnames given (the common case): the same values as the
+            # loop below sets, in field order, set in two C calls.
+            values = self.__dict__
+            values.update(defaults)
+            values.update(kwargs)
+            for attname, default in dynamic:
+                if attname not in kwargs:
+                    values[attname] = default()
+            if signals.post_init in receivers:
+                dispatcher.send(signal=signals.post_init, sender=cls, instance=self)
+            return
         plan = self._meta.init_plan()
         if len(args) > len(plan):
             raise IndexError('Number of args exceeds number of fields')
@@ -183,24 +196,23 @@ class Model(metaclass=ModelBase):
         backend = db.backend
         opts = self._meta
         plan = opts._sql_cache.get(backend) or _statements(opts, backend)
-        cursor = db.connection.cursor()
+        run = db.connection.run
         values = self.__dict__
         pk_val = values[plan.pk_attname]
         exists = False
         if pk_val is not None and pk_val != '':
             pk_param = plan.pk_prep(pk_val)
-            cursor.execute(plan.exists, (pk_param,))
-            exists = cursor.fetchone() is not None
+            exists = run(plan.exists, (pk_param,)).fetchone() is not None
         if exists:
             params = _params(self, values, plan.update_fields, False)
             if params:
                 params.append(pk_param)
-                cursor.execute(plan.update, params)
+                run(plan.update, params)
         elif pk_val is None and plan.auto:
             params = _params(self, values, plan.insert_fields, True)
             if plan.count_order:
-                params.append(_next_order(cursor, plan, values))
-            cursor.execute(plan.insert, params)
+                params.append(_next_order(run, plan, values))
+            cursor = run(plan.insert, params)
             if plan.returning:
                 values[plan.pk_attname] = cursor.fetchone()[0]
             else:
@@ -209,8 +221,8 @@ class Model(metaclass=ModelBase):
         else:
             params = _params(self, values, plan.all_fields, True)
             if plan.count_order:
-                params.append(_next_order(cursor, plan, values))
-            cursor.execute(plan.insert_all, params)
+                params.append(_next_order(run, plan, values))
+            run(plan.insert_all, params)
         transaction.commit_unless_managed(db)
         if signals.post_save in receivers:
             dispatcher.send(signal=signals.post_save, sender=cls, instance=self)
@@ -458,10 +470,10 @@ def _statements(opts, backend):
     return plan
 
 
-def _next_order(cursor, plan, values):
-    "Returns the _order of a new row: how many rows already share its target."
-    cursor.execute(plan.count_order, (values[plan.wrt_attname],))
-    return cursor.fetchone()[0]
+def _next_order(run, plan, values):
+    """Returns the _order of a new row: how many rows already share its
+    target (``run`` is the connection's run)."""
+    return run(plan.count_order, (values[plan.wrt_attname],)).fetchone()[0]
 
 
 def _params(instance, values, fields, add):

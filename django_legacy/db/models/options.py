@@ -157,6 +157,21 @@ class Options:
             plan = self._sql_cache['init'] = tuple(plan)
             return plan
 
+    def init_defaults(self):
+        """Returns (defaults, dynamic) for Model.__init__'s short way:
+        {attname: default} for every field in order (None where the
+        default is callable), and ((attname, callable default), ...)."""
+        try:
+            return self._sql_cache['defaults']
+        except KeyError:
+            plan = self.init_plan()
+            defaults = {attname: None if dynamic else default
+                        for attname, name, related, default, dynamic in plan}
+            dynamic = tuple((attname, default) for attname, name, related, default, dynamic
+                            in plan if dynamic)
+            found = self._sql_cache['defaults'] = (defaults, dynamic)
+            return found
+
     def row_loader(self):
         """Returns (attnames, converters): the attribute for each column of
         a SELECT of all fields, and (attname, to_python) for the columns a

@@ -48,6 +48,7 @@ class DatabaseWrapper:
         return '<dummy DatabaseWrapper>'
 
     cursor = complain
+    run = complain
     _commit = complain
     _rollback = complain
 

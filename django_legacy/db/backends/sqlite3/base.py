@@ -132,6 +132,26 @@ def _date_trunc(lookup_type, value):
     return '%s-%s-%s 00:00:00' % (year, month, day)
 
 
+def _run(connection, method, sql, params, begin):
+    """Runs ``method(sql, params)`` (a cursor's or the connection's execute)
+    with the placeholders converted; when ``begin``, a statement that writes
+    opens a transaction first. A failure outside a managed block rolls back."""
+    if params is None:
+        writes, params = _convert(sql)[1], ()
+    else:
+        sql, writes = _convert(sql)
+    try:
+        if begin and writes and not connection.in_transaction:
+            # IMMEDIATE takes the write lock now, waiting out the busy
+            # timeout, rather than failing at once on a lock upgrade.
+            connection.execute('BEGIN IMMEDIATE')
+        return method(sql, params)
+    except sqlite3.Error as e:
+        if connection.in_transaction and not transactions_managed():
+            connection.rollback()
+        raise _reraise(e) from e
+
+
 class CursorWrapper:
     """Takes %s placeholders and the package's transaction rule."""
 
@@ -158,20 +178,7 @@ class CursorWrapper:
         return self._run(self.cursor.executemany, sql, param_list, begin=True)
 
     def _run(self, method, sql, params, begin):
-        if params is None:
-            writes, params = _convert(sql)[1], ()
-        else:
-            sql, writes = _convert(sql)
-        try:
-            if begin and writes and not self.connection.in_transaction:
-                # IMMEDIATE takes the write lock now, waiting out the busy
-                # timeout, rather than failing at once on a lock upgrade.
-                self.cursor.execute('BEGIN IMMEDIATE')
-            return method(sql, params)
-        except sqlite3.Error as e:
-            if self.connection.in_transaction and not transactions_managed():
-                self.connection.rollback()
-            raise _reraise(e) from e
+        return _run(self.connection, method, sql, params, begin)
 
     def fetchone(self):
         return self.cursor.fetchone()
@@ -253,6 +260,18 @@ class DatabaseWrapper:
         if self.settings.DEBUG:
             return QueryLog(cursor, self)
         return cursor
+
+    def run(self, sql, params):
+        """Runs one statement as ``cursor().execute(sql, params)`` would and
+        returns a cursor to read its rows, ``lastrowid`` and ``rowcount``
+        from. New: the ORM's short way for the statements whose cursor it
+        keeps to itself (the driver's own cursor, no wrapper to build)."""
+        connection = self.connection
+        if connection is None or self.settings.DEBUG:
+            cursor = self.cursor()
+            cursor.execute(sql, params)
+            return cursor
+        return _run(connection, connection.execute, sql, params, True)
 
     def _commit(self):
         if self.connection is not None and self.connection.in_transaction:
