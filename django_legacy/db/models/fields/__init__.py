@@ -212,6 +212,10 @@ def _integer(value):
         raise ValidationError('This value must be an integer.')
 
 
+def _text(value):
+    return value if value is None or isinstance(value, str) else str(value)
+
+
 class IntegerField(Field):
     empty_strings_allowed = False
 
@@ -256,13 +260,21 @@ class BooleanField(Field):
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
-        if value in (True, False):
-            return bool(value)
-        if value in ('t', 'True', '1'):
-            return True
-        if value in ('f', 'False', '0'):
-            return False
-        raise ValidationError('This value must be either True or False.')
+        value = _boolean(value)
+        if value is None:
+            raise ValidationError('This value must be either True or False.')
+        return value
+
+
+def _boolean(value):
+    "Returns True or False for a boolean or one of its spellings, else None."
+    if value in (True, False):
+        return bool(value)
+    if value in ('t', 'True', '1'):
+        return True
+    if value in ('f', 'False', '0'):
+        return False
+    return None
 
 
 class NullBooleanField(Field):
@@ -277,13 +289,10 @@ class NullBooleanField(Field):
     def to_python(self, value):
         if value is None or value == 'None':
             return None
-        if value in (True, False):
-            return bool(value)
-        if value in ('t', 'True', '1'):
-            return True
-        if value in ('f', 'False', '0'):
-            return False
-        raise ValidationError('This value must be either None, True or False.')
+        value = _boolean(value)
+        if value is None:
+            raise ValidationError('This value must be either None, True or False.')
+        return value
 
 
 class CharField(Field):
@@ -357,7 +366,7 @@ class IPAddressField(Field):
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
-        return value if value is None or isinstance(value, str) else str(value)
+        return _text(value)
 
     def validate(self, field_data, all_data):
         validators.isValidIPAddress4(field_data, all_data)
@@ -369,7 +378,7 @@ class PhoneNumberField(IntegerField):
     empty_strings_allowed = True
 
     def to_python(self, value):
-        return value if value is None or isinstance(value, str) else str(value)
+        return _text(value)
 
     def validate(self, field_data, all_data):
         validators.isValidPhone(field_data, all_data)
@@ -379,7 +388,7 @@ class USStateField(Field):
     "A two-letter U.S. state abbreviation."
 
     def to_python(self, value):
-        return value if value is None or isinstance(value, str) else str(value)
+        return _text(value)
 
     def validate(self, field_data, all_data):
         validators.isValidUSState(field_data, all_data)
@@ -567,7 +576,7 @@ class FileField(Field):
         dispatcher.connect(self.delete_file, signal=signals.post_delete, sender=cls)
 
     def to_python(self, value):
-        return value if value is None or isinstance(value, str) else str(value)
+        return _text(value)
 
     def delete_file(self, instance):
         """Removes the file of a deleted ``instance`` unless another row of
