@@ -321,14 +321,21 @@ def modern_run(pattern, servers, python=None):
     env.pop('DJANGO_SETTINGS_MODULE', None)
     fresh_databases(servers, pattern, 'modern')
     try:
-        result = subprocess.run(
-            [python or sys.executable, '-m', 'django_legacy.contrib.patterns_modern', pattern],
-            capture_output=True, text=True, env=env)
+        rows = child_json([python or sys.executable, '-m', 'django_legacy.contrib.patterns_modern',
+                           pattern], 'the modern scenario %r' % pattern, env=env)
     finally:
         drop_databases(servers, pattern, 'modern')
+    return [Step(*row) for row in rows]
+
+
+def child_json(argv, what, env=None, cwd=None):
+    """Runs ``argv`` in a child process and returns what it printed, read
+    as JSON; raises RuntimeError with its standard error, naming ``what``,
+    when it fails."""
+    result = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=cwd)
     if result.returncode != 0:
-        raise RuntimeError('the modern scenario %r failed:\n%s' % (pattern, result.stderr))
-    return [Step(*row) for row in json.loads(result.stdout)]
+        raise RuntimeError('%s failed:\n%s' % (what, result.stderr))
+    return json.loads(result.stdout)
 
 
 def run(pattern, servers):

@@ -219,6 +219,13 @@ def action_patterns(options, out, err):
     return run_patterns(options.apps or list(PATTERNS), out)
 
 
+def action_evolution(options, out, err):
+    from django_legacy.contrib.evolution import SCENARIOS, run_evolution
+    if len(options.apps) > 1 or (options.apps and options.apps[0] not in SCENARIOS):
+        raise CommandError('evolution takes one scenario, one of: %s' % ', '.join(SCENARIOS))
+    return run_evolution(options.apps[0] if options.apps else SCENARIOS[0], out, err)
+
+
 ACTIONS = collections.OrderedDict([
     ('sql', Action(action_sql, 'Prints the CREATE TABLE statements for the apps.', True)),
     ('sqlall', Action(action_sqlall, 'Prints what install runs: tables, indexes, '
@@ -252,6 +259,8 @@ ACTIONS = collections.OrderedDict([
                        "Django's LegacyRouter, model by model.", None)),
     ('patterns', Action(action_patterns, "New: runs today's multi-database patterns under "
                         'both designs on the servers of PG* (see .ci/pgcluster).', None)),
+    ('evolution', Action(action_evolution, 'New: runs one scenario under the 2006 plan, the '
+                         '2007 branch, Django 1.2 (see .ci/django12) and today.', None)),
 ])
 
 
