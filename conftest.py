@@ -18,7 +18,7 @@ def pytest_configure(config):
     import runtests
     os.environ.setdefault('DJANGO_SETTINGS_MODULE', runtests.DEFAULT_SETTINGS)
     from django_legacy.conf import settings
-    settings.INSTALLED_APPS = runtests.ALWAYS_INSTALLED_APPS + tuple(runtests.select_apps([]))
+    settings.INSTALLED_APPS = runtests.installed_apps(runtests.select_apps([]))
 
 
 @pytest.fixture(scope='session', autouse=True)

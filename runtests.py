@@ -7,7 +7,9 @@
 Runs the doctests and unittests of every app in branch_tests/modeltests and
 branch_tests/regressiontests (or of the labelled ones) on fresh test
 databases. Without --settings or DJANGO_SETTINGS_MODULE it uses the bundled
-SQLite settings (branch_tests/settings_sqlite.py).
+SQLite settings (branch_tests/settings_sqlite.py). An app whose name starts
+with "invalid" is not installed: its models are validated and the errors
+compared with its ``model_errors``, as 0.96's runner did.
 
 With --original DIR it runs an original Python 2 tests tree instead (see
 docs/original_tests.txt).
@@ -16,6 +18,7 @@ docs/original_tests.txt).
 import argparse
 import os
 import sys
+import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BRANCH_TESTS = os.path.join(HERE, 'branch_tests')
@@ -41,6 +44,53 @@ def discover_apps():
     return apps
 
 
+def is_invalid_app(app_name):
+    """Is ``app_name`` an app of invalid models ('invalid...')? Such an app
+    is not installed; it is validated and its errors compared."""
+    return app_name.rsplit('.', 1)[-1].startswith('invalid')
+
+
+class InvalidModelTestCase(unittest.TestCase):
+    """Validates an app of invalid models as 0.96's runner did: every line of
+    its ``model_errors`` must be written by get_validation_errors, and no
+    line that is not there."""
+
+    def __init__(self, app_name):
+        super().__init__()
+        self.app_name = app_name
+
+    def __str__(self):
+        return 'validation of %s' % self.app_name
+
+    def runTest(self):
+        import io
+        from django_legacy.core import management
+        from django_legacy.db.models import loading
+        module = loading.load_app(self.app_name)
+        out = io.StringIO()
+        management.get_validation_errors(out, module)
+        actual = out.getvalue().split('\n')
+        expected = module.model_errors.split('\n')
+        unexpected = [line for line in actual if line not in expected]
+        missing = [line for line in expected if line not in actual]
+        self.assertFalse(unexpected, 'Unexpected errors:\n' + '\n'.join(unexpected))
+        self.assertFalse(missing, 'Missing errors:\n' + '\n'.join(missing))
+
+
+def app_suite(app_name):
+    "Returns the tests of one test app (its dotted name)."
+    if is_invalid_app(app_name):
+        return unittest.TestSuite([InvalidModelTestCase(app_name)])
+    from django_legacy.db.models import loading
+    from django_legacy.test.simple import build_suite
+    return build_suite(loading.load_app(app_name))
+
+
+def installed_apps(app_names):
+    "Returns INSTALLED_APPS for a run of ``app_names``: the always installed and the valid ones."
+    return ALWAYS_INSTALLED_APPS + tuple(n for n in app_names if not is_invalid_app(n))
+
+
 def select_apps(labels):
     "Returns the dotted names of the apps to run; raises UsageError for an unknown label."
     apps = discover_apps()
@@ -56,7 +106,7 @@ def configure(settings_module, app_names):
     os.environ['DJANGO_SETTINGS_MODULE'] = settings_module
     from django_legacy.conf import settings
     try:
-        settings.INSTALLED_APPS = ALWAYS_INSTALLED_APPS + tuple(app_names)
+        settings.INSTALLED_APPS = installed_apps(app_names)
     except ImportError as e:
         raise UsageError(str(e).splitlines()[0])
     return settings
@@ -115,14 +165,15 @@ def main(argv=None):
         configure(settings_module, app_names)
         from django_legacy.db.models import loading
         from django_legacy.test.simple import run_tests
-        modules = [loading.load_app(name) for name in app_names]
+        modules = [loading.load_app(name) for name in app_names if not is_invalid_app(name)]
+        extra_tests = [InvalidModelTestCase(name) for name in app_names if is_invalid_app(name)]
     except UsageError as e:
         sys.stderr.write('runtests.py: error: %s\n' % e)
         return 1
     from django_legacy.core.exceptions import ImproperlyConfigured
     from django_legacy.db import DatabaseError
     try:
-        failures = run_tests(modules, verbosity=options.verbosity,
+        failures = run_tests(modules, verbosity=options.verbosity, extra_tests=extra_tests,
                              interactive=options.interactive)
     except (ImproperlyConfigured, DatabaseError) as e:
         sys.stderr.write('runtests.py: error: %s\n' % str(e).strip().splitlines()[0])

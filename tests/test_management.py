@@ -136,12 +136,12 @@ def test_validate_reports_relations_across_connections(testapp):
     status, out, err = run('validate')
     assert out == '1 error found.\n'
     assert status == 1
-    assert ("testapp.Book: 'Book' is configured to use connection '<default>' but has "
+    assert ("testapp.book: 'Book' is configured to use connection '<default>' but has "
             "relation with 'Author', which is configured to use connection '_a'") in err
-    assert "testapp.Tag: 'Tag' is configured" not in err
+    assert "testapp.tag: 'Tag' is configured" not in err
     testapp.OTHER_DATABASES['_a']['MODELS'] = ['testapp.Author', 'testapp.Book']
     status, out, err = run('validate')
-    assert "testapp.Tag: 'Tag' is configured to use connection '<default>' but has relation " \
+    assert "testapp.tag: 'Tag' is configured to use connection '<default>' but has relation " \
            "with 'Book', which is configured to use connection '_a'" in err
     assert out == '1 error found.\n'
 

@@ -55,3 +55,20 @@ def test_doctest_checker_reads_backticked_names_as_ansi_quoted():
     want = "[BoundStatement('DROP TABLE \"t\";')]\n"
     assert checker.check_output(want, "[BoundStatement('DROP TABLE `t`;')]\n", doctest.ELLIPSIS)
     assert not checker.check_output(want, "[BoundStatement('DROP TABLE `u`;')]\n", doctest.ELLIPSIS)
+
+
+def test_an_invalid_models_app_fails_on_a_missing_or_an_unexpected_line(monkeypatch):
+    import unittest
+    import runtests
+    from django_legacy.db.models import loading
+    module = loading.load_app('modeltests.invalid_models')
+    lines = module.model_errors.split('\n')
+    for changed in (lines[1:], lines + ['invalid_models.peer: an error nobody writes']):
+        monkeypatch.setattr(module, 'model_errors', '\n'.join(changed))
+        result = unittest.TestResult()
+        runtests.InvalidModelTestCase('modeltests.invalid_models').run(result)
+        assert len(result.failures) == 1
+    monkeypatch.setattr(module, 'model_errors', '\n'.join(lines))
+    result = unittest.TestResult()
+    runtests.InvalidModelTestCase('modeltests.invalid_models').run(result)
+    assert result.wasSuccessful()

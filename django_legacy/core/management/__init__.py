@@ -48,7 +48,7 @@ def _validate(labels=None):
     from django_legacy.core.management.validation import format_errors, get_validation_errors
     errors = []
     for app in (_apps(labels) if labels else [None]):
-        errors.extend(get_validation_errors(app))
+        errors.extend(get_validation_errors(app, check_installed=False))
     if errors:
         lines = format_errors(errors)
         more = ' (and %d more; run validate)' % (len(lines) - 1) if len(lines) > 1 else ''
@@ -165,6 +165,17 @@ def action_dumpdata(options, out, err):
         out.write(dump_data(options.apps, options.format, options.indent) + '\n')
     except SerializationError as e:
         raise CommandError(str(e))
+
+
+def get_validation_errors(outfile, app=None):
+    """0.96's management.get_validation_errors(): writes each error of the
+    models of ``app`` (a models module; every installed app when None) to
+    ``outfile`` as '<app_label>.<modelname>: <message>'; returns the count."""
+    from django_legacy.core.management import validation
+    errors = validation.get_validation_errors(app)
+    for line in validation.format_errors(errors):
+        outfile.write(line + '\n')
+    return len(errors)
 
 
 def flush(verbosity=1, interactive=True):

@@ -76,8 +76,9 @@ class Field:
         self.unique_for_year = unique_for_year
         self.validator_list = list(validator_list or [])
         # A generator of choices is read once, here (0.96 tee'd it, checking
-        # for Python 2's .next).
-        self.choices = list(choices) if choices else []
+        # for Python 2's .next). A string is kept as given, for validation to
+        # report: it is no list of choices.
+        self.choices = choices if isinstance(choices, str) else list(choices) if choices else []
         self.radio_admin = radio_admin
         self.help_text = help_text
         self.db_column = db_column
