@@ -124,3 +124,15 @@ def test_each_object_is_saved_on_its_own_models_connection():
         for obj in saved:
             if obj.object.pk is not None:
                 obj.object.delete()
+
+
+def test_a_field_with_serialize_false_is_not_written(library):
+    field = Book._meta.get_field('pages')
+    author = Author.objects.create(name='Mary')
+    Book.objects.create(title='Valperga', author=author, pages=400)
+    field.serialize = False
+    try:
+        (data,) = serializers.serialize('python', Book.objects.all())
+    finally:
+        field.serialize = True
+    assert 'pages' not in data['fields'] and 'title' in data['fields']

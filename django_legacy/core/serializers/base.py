@@ -69,7 +69,7 @@ class Serializer:
     """Writes a sequence of model objects.
 
     The primary key is written as the object's ``pk``, not among its
-    fields; a foreign key is written as the value its column holds, a
+    fields, nor is a field made with ``serialize=False``; a foreign key is written as the value its column holds, a
     many-to-many field as the list of the related objects' keys.
     """
 
@@ -100,8 +100,10 @@ class Serializer:
         return self.getvalue()
 
     def selected(self, field):
-        "Is ``field`` among the fields asked for (all of them when none were named)?"
-        return self.selected_fields is None or field.name in self.selected_fields
+        """Is ``field`` to be written: serialized (``serialize=True``) and
+        among the fields asked for (all of them when none were named)?"""
+        return field.serialize and (self.selected_fields is None
+                                    or field.name in self.selected_fields)
 
     @staticmethod
     def related_keys(obj, field):
