@@ -47,7 +47,9 @@ def find_fixtures(label, say):
     directory. Raises FixtureError if a directory holds it in two formats."""
     name, formats = split_label(label)
     found = []
-    for directory in fixture_dirs():
+    # An absolute path is looked for once (0.96 joined it to every
+    # directory, which gave the same file each time).
+    for directory in [''] if os.path.isabs(name) else fixture_dirs():
         say(2, 'Checking %s for fixtures...' % humanize(directory))
         here = [(os.path.join(directory, '%s.%s' % (name, format)), format) for format in formats]
         here = [(path, format) for path, format in here if os.path.isfile(path)]
