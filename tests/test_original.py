@@ -218,9 +218,11 @@ def test_without_fissix_one_line_says_what_to_install(tree):
 
 
 @needs_fissix
-def test_django_is_django_legacy_and_a_missing_module_is_named(tmp_path):
+def test_django_is_django_legacy_and_a_missing_module_is_named(tmp_path, monkeypatch):
     from django_legacy.test.python2 import Python2Importer, Translator
     importer = Python2Importer(('modeltests',), str(tmp_path), Translator())
+    modern = type(sys)('django')
+    monkeypatch.setitem(sys.modules, 'django', modern)     # as if a modern Django were imported
     importer.install()
     try:
         import django.db.models
@@ -234,7 +236,7 @@ def test_django_is_django_legacy_and_a_missing_module_is_named(tmp_path):
         assert Set is set
     finally:
         importer.uninstall()
-    assert 'django' not in sys.modules and 'django.db' not in sys.modules
+    assert sys.modules.get('django') is modern and 'django.db' not in sys.modules
     assert importer not in sys.meta_path
 
 

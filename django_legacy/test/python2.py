@@ -128,16 +128,25 @@ class Python2Importer(importlib.abc.MetaPathFinder):
                                                is_package=hasattr(module, '__path__'))
         return spec
 
+    def _own(self, name):
+        return name.split('.')[0] in self.packages + ('django', 'sets')
+
     def install(self):
+        """Puts the hook first on sys.meta_path; modules of the same names
+        imported before (a modern Django, say) are set aside until uninstall()."""
+        self.set_aside = {name: sys.modules.pop(name) for name in list(sys.modules)
+                          if self._own(name)}
         sys.meta_path.insert(0, self)
 
     def uninstall(self):
-        "Removes the hook, and the modules it loaded or aliased, from this process."
+        """Removes the hook and the modules it loaded or aliased from this
+        process, and puts back what install() set aside."""
         if self in sys.meta_path:
             sys.meta_path.remove(self)
         for name in list(sys.modules):
-            if name.split('.')[0] in self.packages + ('django', 'sets'):
+            if self._own(name):
                 del sys.modules[name]
+        sys.modules.update(getattr(self, 'set_aside', {}))
 
 
 # Python 2's printed forms, each turned into Python 3's (see docs/original_tests.txt).
