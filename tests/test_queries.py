@@ -13,7 +13,7 @@ from django_legacy.db.backends.postgresql import base as postgresql_base
 from django_legacy.db.backends.sqlite3 import base as sqlite3_base
 from django_legacy.db.models import Q
 from django_legacy.db.models.fields import FieldDoesNotExist
-from django_legacy.db.models.query import EmptyQuerySet
+from django_legacy.db.models.query import MAX_ALIAS, Compiler, EmptyQuerySet
 from tests.helpers import installed
 from tests.testapp.models import Author, Book, Tag, Trip
 
@@ -117,6 +117,33 @@ def test_lookup_keywords_and_their_errors(library):
     assert list(Author.objects.filter(born__exact=None).order_by('name')) == [ann, bob]
     # Ordering still takes the column's attribute name.
     assert list(Book.objects.order_by('-author_id', 'title'))[0] == b3
+
+
+def test_joined_tables_have_0_96_names(library):
+    ann, bob, b1, b2, b3 = books()
+    qs = Book.objects.filter(author__name='Ann', author__born__isnull=True)
+    columns, sql, params = qs._get_sql_clause()
+    assert sql.startswith(' FROM ') and sql.count('INNER JOIN') == 1 and params == ['Ann']
+    assert columns[0].endswith('.%s' % db.backend.quote_name('id'))
+    # extra(where=...) may name the joined table as 0.96 named it.
+    named = Book.objects.filter(author__name='Ann').extra(
+        where=["testapp_book__author.name = 'Ann'"]).order_by('title')
+    assert list(named) == [b1, b2]
+    sql = Book.objects.filter(tags__label='red')._get_sql_clause()[1]
+    assert 'm2m_testapp_book__tags' in sql and 'testapp_book__tags' in sql
+    compiler = Compiler(Book.objects.all(), db.backend)
+    long_a, long_b = compiler.alias_name(['x' * 80, 'a']), compiler.alias_name(['x' * 80, 'b'])
+    assert len(long_a) == len(long_b) == MAX_ALIAS and long_a != long_b
+
+
+def test_in_bulk_keeps_the_order_of_the_keys(library):
+    ann, bob, b1, b2, b3 = books()
+    assert list(Book.objects.in_bulk([3, 1, 2])) == [3, 1, 2]
+    assert list(Book.objects.in_bulk((2, 99, 1))) == [2, 1]
+    assert Book.objects.in_bulk({1}) == {1: b1}
+    with pytest.raises(AssertionError) as raised:
+        Book.objects.in_bulk('1')
+    assert str(raised.value) == 'in_bulk() must be provided with a list of IDs.'
 
 
 # -- dates() ------------------------------------------------------------------

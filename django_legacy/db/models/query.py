@@ -6,6 +6,7 @@ own connection. Values travel only as query parameters.
 """
 
 import datetime
+import hashlib
 
 from django_legacy.db import transaction
 from django_legacy.db.models.fields import LOOKUP_TYPES, DateField
@@ -16,6 +17,8 @@ from django_legacy.dispatch import dispatcher
 # How many rows iterator() fetches at a time, and how many keys go in one IN ().
 CHUNK_SIZE = 100
 IN_BATCH = 500
+# The longest name a join's alias may have (PostgreSQL cuts names at 63).
+MAX_ALIAS = 63
 
 
 class Q:
@@ -123,13 +126,30 @@ class Compiler:
         true or ``source`` was joined that way, else an INNER JOIN."""
         key = tuple(path)
         if key not in self.joins:
-            alias = 'T%d' % (len(self.joins) + 1)
+            alias = self.qn(self.alias_name(path))
             if outer or source in self.outer:
                 self.outer.add(alias)
             kind = 'LEFT OUTER JOIN' if alias in self.outer else 'INNER JOIN'
             self.joins[key] = (alias, '%s %s %s ON %s' % (
                 kind, table, alias, condition_template.format(alias=alias)))
         return self.joins[key][0]
+
+    def alias_name(self, path):
+        """Returns the name 0.96 gave the table joined for ``path``: the
+        model's table and the names crossed, joined by '__'
+        (``many_to_one_article__reporter``), with ``m2m_`` in front for a
+        many-to-many join table (its path ends with '+'). extra(where=...)
+        may use it. A name longer than MAX_ALIAS keeps its start and ends
+        with a hash of the whole, so two long names stay apart."""
+        table = self.qs.model._meta.db_table
+        if path[-1] == '+':
+            name = 'm2m_%s__%s' % (table, '__'.join(path[:-1]))
+        else:
+            name = '%s__%s' % (table, '__'.join(path))
+        if len(name) > MAX_ALIAS:
+            digest = hashlib.md5(name.encode()).hexdigest()[:8]
+            name = '%s_%s' % (name[:MAX_ALIAS - 9], digest)
+        return name
 
     def column(self, alias, field):
         return '%s.%s' % (alias, self.qn(field.column))
@@ -315,10 +335,13 @@ class Compiler:
     def select(self, columns):
         """Returns the whole SELECT of ``columns``: DISTINCT, FROM with its
         joins, WHERE, ORDER BY and the limits (parameters in ``params``)."""
+        return 'SELECT %s%s%s' % ('DISTINCT ' if self.qs._distinct else '',
+                                  ', '.join(columns), self.body())
+
+    def body(self):
+        "Returns the statement from ' FROM' on: joins, WHERE, ORDER BY, limits."
         where = self.where()
-        return 'SELECT %s%s%s%s%s%s' % (
-            'DISTINCT ' if self.qs._distinct else '', ', '.join(columns),
-            self.from_clause(), where, self.order_by(), self.limits())
+        return '%s%s%s%s' % (self.from_clause(), where, self.order_by(), self.limits())
 
     def limits(self):
         qs = self.qs
@@ -510,6 +533,14 @@ class QuerySet:
         columns, build = self._columns(compiler)
         return compiler.select(columns), compiler.params, build
 
+    def _get_sql_clause(self):
+        """Returns (columns, sql, params) as 0.96's private method of that
+        name did: the selected columns, the statement from ' FROM' on, and
+        its parameters (0.96's own tests read the joins from it)."""
+        compiler = Compiler(self, self._db().backend)
+        columns, build = self._columns(compiler)
+        return columns, compiler.body(), compiler.params
+
     def iterator(self):
         "Yields the objects one by one, without caching them."
         db = self._db()
@@ -593,7 +624,11 @@ class QuerySet:
             raise AssertionError('in_bulk() must be provided with a list of IDs.')
         if not id_list:
             return {}
-        return {obj._get_pk_val(): obj for obj in self.filter(pk__in=list(id_list))}
+        found = {obj._get_pk_val(): obj for obj in self.filter(pk__in=list(id_list))}
+        # In the order of id_list (as 0.96's doctests printed small keys);
+        # a key given in another type than the column's comes last.
+        place = {key: i for i, key in enumerate(id_list)}
+        return dict(sorted(found.items(), key=lambda item: place.get(item[0], len(place))))
 
     def delete(self):
         """Deletes the matching objects, with the rows that depend on them."""
