@@ -21,6 +21,9 @@ class Climber(models.Model):
     partners = models.ManyToManyField('self')
     heroes = models.ManyToManyField('self', symmetrical=False, related_name='fans')
 
+    class Meta:
+        ordering = ('name',)
+
     def __str__(self):
         return self.name
 

@@ -87,7 +87,7 @@ DoesNotExist: Library matching query does not exist.
 <Building: the Corn Exchange building>
 
 # There are two libraries now, one in each building.
->>> Library.objects.all()
+>>> Library.objects.order_by('building')
 [<Library: the library in Corn Exchange>, <Library: the library in Old Mill>]
 >>> Building.objects.order_by('name')
 [<Building: the Corn Exchange building>, <Building: the Old Mill building>]

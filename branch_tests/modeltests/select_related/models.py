@@ -72,6 +72,9 @@ class House(models.Model):
     name = models.CharField(maxlength=50)
     street = models.ForeignKey(Street)
 
+    class Meta:
+        ordering = ('id',)
+
     def __str__(self):
         return self.name
 
