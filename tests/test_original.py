@@ -190,6 +190,13 @@ def test_labels_and_the_tree_itself_untouched(tree):
 
 
 @needs_fissix
+def test_verbosity_zero_reports_only_failing_apps(tree):
+    result = runtests('--original', str(tree), '-v', '0', 'shelf', 'broken')
+    assert app_lines(result.stdout) == ['regressiontests.broken: 2 examples, 1 passed, 1 failed',
+                                        '2 apps, 13 examples, 12 passed, 1 failed']
+
+
+@needs_fissix
 def test_a_failing_unittest_case_is_reported(tree):
     write(tree, 'modeltests/shelf/tests.py', SHELF_TESTS.replace('count(), 1)', 'count(), 2)'))
     result = runtests('--original', str(tree), 'shelf')

@@ -205,7 +205,7 @@ def run_app(label, verbosity, always_installed=()):
     old_name, old_databases = settings.DATABASE_NAME, settings.OTHER_DATABASES
     step = 'test databases could not be created'
     try:
-        create_test_db(verbosity=0, autoclobber=True)
+        create_test_db(verbosity=verbosity - 1 if verbosity > 1 else 0, autoclobber=True)
         step = 'stopped'
         run_module(module, result)
         test_name = '%s.%s' % (label, TEST_MODULE)
@@ -214,7 +214,7 @@ def run_app(label, verbosity, always_installed=()):
     except Exception as e:
         result.error = '%s: %s' % (step, _one_line(e))
     finally:
-        destroy_test_db(old_name, old_databases, verbosity=0)
+        destroy_test_db(old_name, old_databases, verbosity=verbosity - 1 if verbosity > 1 else 0)
     return result
 
 
@@ -267,7 +267,9 @@ def run_original(directory, order='sorted', labels=(), verbosity=1, out=sys.stdo
     """Runs the original tree at ``directory``; returns the list of AppResult.
 
     ``labels`` limits the run to those app names; ``always_installed`` are
-    installed with each app (as 0.96's runner installed its contrib apps). Raises ValueError for a
+    installed with each app (as 0.96's runner installed its contrib apps).
+    ``verbosity`` 0 reports only the apps that failed, 1 every app, 2 also
+    the creation of the test databases. Raises ValueError for a
     directory that is no test tree or an unknown label, and
     TranslationUnavailable without fissix."""
     apps = find_apps(directory, order)
@@ -285,7 +287,8 @@ def run_original(directory, order='sorted', labels=(), verbosity=1, out=sys.stdo
         importer.install()
         for label in apps:
             result = _with_settings_restored(run_app, label, verbosity, always_installed)
-            report(result, out)
+            if verbosity >= 1 or result.failed:
+                report(result, out)
             results.append(result)
     finally:
         importer.uninstall()
