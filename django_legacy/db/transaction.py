@@ -218,18 +218,17 @@ def execute_committed(connection, sql, params=None):
     """Runs one writing statement on ``connection`` (a DatabaseWrapper) and
     commits it unless transactions are managed; returns the cursor.
 
-    Unmanaged, the statement runs by itself (``cursor.execute_alone``): on
+    Unmanaged, the statement runs by itself (``run(..., alone=True)``): on
     SQLite, without the statement journal a many-row change inside an open
     transaction needs. If it fails, the connection is rolled back, so that
     no half-done transaction stays open.
     """
-    cursor = connection.cursor()
     if is_managed():
-        cursor.execute(sql, params)
-        set_dirty(connection)
+        cursor = connection.run(sql, params)
+        _state.dirty[connection] = True
         return cursor
     try:
-        cursor.execute_alone(sql, params)
+        cursor = connection.run(sql, params, alone=True)
     except Exception:
         rollback(connection)
         raise

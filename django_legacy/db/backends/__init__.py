@@ -236,10 +236,11 @@ class DriverDatabaseWrapper:
             return QueryLog(cursor, self)
         return cursor
 
-    def run(self, sql, params):
+    def run(self, sql, params, alone=False):
         """Runs one statement as ``cursor().execute(sql, params)`` does and
         returns that cursor (new: the ORM's way to run the statements whose
-        cursor it keeps to itself; SQLite's is shorter)."""
+        cursor it keeps to itself; SQLite's is shorter). ``alone`` changes
+        nothing here: see FormatCursorWrapper.execute_alone."""
         cursor = self.cursor()
         cursor.execute(sql, params)
         return cursor

@@ -457,14 +457,21 @@ class QuerySet:
 
     def _get_data(self):
         if self._result_cache is None:
-            self._result_cache = list(self.iterator())
+            if type(self).iterator is QuerySet.iterator:
+                # Every row is kept anyway: fetch them at once and build the
+                # objects in one go rather than one generator step each.
+                cursor, build = self._cursor()
+                self._result_cache = build(cursor.fetchall())
+            else:
+                self._result_cache = list(self.iterator())
         return self._result_cache
 
     def _db(self):
         return self.model._default_manager.db
 
     def _columns(self, compiler):
-        "Returns the SELECT list and a function that builds a result from a row."
+        """Returns the SELECT list and a function that builds the results of
+        a list of rows (a list of them)."""
         opts = self.model._meta
         columns = [compiler.column(compiler.table, f) for f in opts.fields]
         attnames, converters = opts.row_loader()
@@ -477,7 +484,7 @@ class QuerySet:
         for name, sql in extra:
             columns.append('(%s) AS %s' % (sql, compiler.qn(name)))
         if not related and not extra:
-            return columns, lambda row: model._from_db(row, attnames, converters)
+            return columns, lambda rows: model._from_db_rows(rows, attnames, converters)
 
         def build(row):
             obj = model._from_db(row[:width], attnames, converters)
@@ -496,7 +503,7 @@ class QuerySet:
             built.clear()
             return obj
         built = []
-        return columns, build
+        return columns, lambda rows: list(map(build, rows))
 
     def _related_columns(self, compiler, model, alias, path, columns, depth, owner=None,
                          out=None, seen=()):
@@ -541,18 +548,21 @@ class QuerySet:
         columns, build = self._columns(compiler)
         return columns, compiler.body(), compiler.params
 
-    def iterator(self):
-        "Yields the objects one by one, without caching them."
+    def _cursor(self):
+        "Runs the SELECT; returns (cursor, function building the results of rows)."
         db = self._db()
         sql, params, build = self._select_sql(db.backend)
-        cursor = db.connection.cursor()
-        cursor.execute(sql, params)
+        return db.connection.run(sql, params), build
+
+    def iterator(self):
+        """Yields the objects one by one, without caching them: the rows are
+        fetched CHUNK_SIZE at a time, so memory holds one chunk."""
+        cursor, build = self._cursor()
         while True:
             rows = cursor.fetchmany(CHUNK_SIZE)
             if not rows:
                 return
-            for row in rows:
-                yield build(row)
+            yield from build(rows)
 
     def count(self):
         "Returns the number of matching rows (a SELECT COUNT(*))."
@@ -564,9 +574,8 @@ class QuerySet:
         what = 'COUNT(*)'
         if self._distinct:
             what = 'COUNT(DISTINCT %s)' % compiler.column(compiler.table, self.model._meta.pk)
-        cursor = db.connection.cursor()
-        cursor.execute('SELECT %s%s%s' % (what, compiler.from_clause(), where), compiler.params)
-        count = cursor.fetchone()[0]
+        count = db.connection.run('SELECT %s%s%s' % (what, compiler.from_clause(), where),
+                                  compiler.params).fetchone()[0]
         if self._offset:
             count = max(0, count - self._offset)
         if self._limit is not None:
@@ -836,9 +845,7 @@ def fast_get(model, kwargs):
         if value is None:
             return NOT_SIMPLE       # IS NULL: the general path writes it
         params.append(prepare(value))
-    cursor = db.connection.cursor()
-    cursor.execute(sql, params)
-    rows = cursor.fetchall()
+    rows = db.connection.run(sql, params).fetchall()
     if len(rows) == 1:
         attnames, converters = opts.row_loader()
         return model._from_db(rows[0], attnames, converters)

@@ -261,17 +261,18 @@ class DatabaseWrapper:
             return QueryLog(cursor, self)
         return cursor
 
-    def run(self, sql, params):
-        """Runs one statement as ``cursor().execute(sql, params)`` would and
-        returns a cursor to read its rows, ``lastrowid`` and ``rowcount``
-        from. New: the ORM's short way for the statements whose cursor it
-        keeps to itself (the driver's own cursor, no wrapper to build)."""
+    def run(self, sql, params, alone=False):
+        """Runs one statement as ``cursor().execute(sql, params)`` would
+        (``execute_alone`` when ``alone``) and returns a cursor to read its
+        rows, ``lastrowid`` and ``rowcount`` from. New: the ORM's short way
+        for the statements whose cursor it keeps to itself (the driver's own
+        cursor, no wrapper to build)."""
         connection = self.connection
         if connection is None or self.settings.DEBUG:
             cursor = self.cursor()
-            cursor.execute(sql, params)
+            (cursor.execute_alone if alone else cursor.execute)(sql, params)
             return cursor
-        return _run(connection, connection.execute, sql, params, True)
+        return _run(connection, connection.execute, sql, params, not alone)
 
     def _commit(self):
         if self.connection is not None and self.connection.in_transaction:
