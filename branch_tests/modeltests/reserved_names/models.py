@@ -53,6 +53,10 @@ v
 >>> Thing.objects.order_by('-select.when')
 [<Thing: w>, <Thing: p>]
 
+# dates() works on a column named after a keyword.
+>>> Thing.objects.dates('where', 'year')
+[datetime.datetime(2004, 1, 1, 0, 0), datetime.datetime(2007, 1, 1, 0, 0)]
+
 >>> Thing.objects.filter(where__month=9)
 [<Thing: w>]
 >>> Thing.objects.filter(where__year=2004)
