@@ -12,6 +12,9 @@ four designs, each in a child process and a directory of its own:
   in the virtualenv ``.ci/django12`` prepares);
 - today: the installed modern Django with a router (``evolution_modern``).
 
+The two Django designs share ``evolution_django``; all four share
+``evolution_scenario``.
+
 The table says, per operation and design, which SQLite file the row landed
 in (read from outside, so only what was committed counts), whether the
 operation was allowed, and what the user wrote. docs/evolution.txt shows a
@@ -100,7 +103,7 @@ def command(design, directory):
     if design == '1.2':
         return [django12_python(), os.path.join(HERE, 'evolution_django12.py'), directory], env
     if design == 'today':
-        return [modern_python(), '-m', 'django_legacy.contrib.evolution_modern', directory], env
+        return [modern_python(), os.path.join(HERE, 'evolution_modern.py'), directory], env
     return [sys.executable, '-m', 'django_legacy.contrib.evolution_legacy', design,
             directory], env
 

@@ -5,30 +5,21 @@ New: nothing here existed in 2007. Django 1.2 (2010) replaced the branch:
 ``allow_syncdb`` where today's have ``allow_migrate``. This file is run as
 ``PYTHON evolution_django12.py DIRECTORY`` by the Python 2.7 of the
 virtualenv ``.ci/django12`` prepares; run as a file, it finds
-``evolution_scenario`` beside it, and nothing else of django_legacy (whose
-site-packages may hold a modern Django). It writes a Django 1.2 project
-into DIRECTORY, runs the scenario there and prints its report as JSON.
-Written for Python 2.7; it parses on Python 3 too.
+``evolution_scenario`` and ``evolution_django`` beside it, and nothing
+else of django_legacy (whose site-packages may hold a modern Django). It
+writes a Django 1.2 project into DIRECTORY, runs the scenario there and
+prints its report as JSON. Written for Python 2.7; it parses on Python 3
+too.
 """
 
 import io
-import os
 import sys
 
+from evolution_django import (
+    ALIASES, configure, file_of, relate_across, save_outside, write_project)
 from evolution_scenario import (
-    Report, landed, one_line, save_rows, tables, transaction_landed, write_files)
+    Report, enter_project, main, save_rows, tables, transaction_landed)
 
-SETTINGS = """\
-DATABASES = {
-    'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'default.db'},
-    'a': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'a.db'},
-    'b': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'b.db'},
-}
-DATABASE_ROUTERS = ['router.ScenarioRouter']
-"""
-OTHER_SETTINGS = """\
-INSTALLED_APPS = ('multiple_databases', 'stickers')
-"""
 ROUTER = """\
 # The join table's rows go where the join table is: with DooHickey.
 PLACES = {'artist': 'a', 'opus': 'a', 'widget': 'b', 'doohickey': 'b',
@@ -48,55 +39,6 @@ class ScenarioRouter(object):
     def allow_syncdb(self, db, model):
         return PLACES.get(model._meta.object_name.lower(), 'default') == db
 """
-MODELS = """\
-from django.db import models
-
-
-class Artist(models.Model):
-    name = models.CharField(max_length=100)
-    alive = models.BooleanField(default=True)
-
-
-class Opus(models.Model):
-    artist = models.ForeignKey(Artist)
-    name = models.CharField(max_length=100)
-    year = models.IntegerField()
-
-
-class Widget(models.Model):
-    code = models.CharField(max_length=10, unique=True)
-    weight = models.IntegerField()
-
-
-class DooHickey(models.Model):
-    name = models.CharField(max_length=50)
-    widgets = models.ManyToManyField(Widget, related_name='doohickeys')
-
-
-class Vehicle(models.Model):
-    make = models.CharField(max_length=20)
-    model = models.CharField(max_length=20)
-    year = models.IntegerField()
-"""
-STICKERS = """\
-from django.db import models
-from multiple_databases.models import Artist
-
-
-class Sticker(models.Model):
-    name = models.CharField(max_length=30)
-    artist = models.ForeignKey(Artist, null=True)
-"""
-ALIASES = ('default', 'a', 'b')
-
-
-def write_project(directory):
-    """Writes the project into ``directory``; returns the lines the user
-    wrote to place the models (settings and router)."""
-    write_files(directory, {'settings.py': SETTINGS + OTHER_SETTINGS, 'router.py': ROUTER,
-                            'multiple_databases/models.py': MODELS,
-                            'stickers/models.py': STICKERS})
-    return ['# settings.py'] + SETTINGS.splitlines() + ['# router.py'] + ROUTER.splitlines()
 
 
 def syncdb():
@@ -116,46 +58,19 @@ def saves(directory, report):
                      lambda model: file_of(model.objects.all().db))
 
 
-def file_of(alias):
-    from django.db import connections
-    return os.path.basename(connections[alias].settings_dict['NAME'])
-
-
-def across(directory, report, artist):
+def validate(directory, report):
     """Validates the stickers app, whose Sticker (on b) relates to Artist
-    (on a), and assigns the Artist to a saved Sticker."""
+    (on a); syncdb installed it with the others."""
     from django.core.management.validation import get_validation_errors
     from django.db.models import get_app
-    from stickers.models import Sticker
     messages = io.BytesIO()
     errors = get_validation_errors(messages, get_app('stickers'))
-    report.add('validate', '-', 'refused: %d error%s' % (errors, 's' * (errors != 1)) if errors else 'yes',
-               'manage.py validate')
+    report.add('validate', '-', 'refused: %d error%s' % (errors, 's' * (errors != 1))
+               if errors else 'yes', 'manage.py validate')
     if errors:
         report.notes['validate'] = messages.getvalue().strip()
     report.add('install_stickers', tables(directory, ['sticker']), 'yes',
                '(the syncdb runs above: syncdb installs every app)')
-    sticker = Sticker.objects.create(name='s1')
-    try:
-        sticker.artist = artist
-        sticker.save()
-        allowed = 'yes'
-    except ValueError as e:
-        allowed = 'refused at assignment: %s' % type(e).__name__
-    report.add('relate_across', landed(directory, 'sticker', 'artist_id', artist.pk), allowed,
-               'sticker.artist = artist; sticker.save()')
-
-
-def outside(directory, report):
-    "Saves a Vehicle (a default model) on 'a' with using=."
-    from multiple_databases.models import Vehicle
-    try:
-        Vehicle(make='Fiat', model='500', year=1957).save(using='a')
-        allowed = 'yes'
-    except Exception as e:
-        allowed = 'yes, then ' + one_line(e)
-    report.add('save_outside', landed(directory, 'vehicle', 'make', 'Fiat'), allowed,
-               "vehicle.save(using='a')")
 
 
 def transactions(directory, report):
@@ -197,26 +112,19 @@ def run(directory):
     "Runs the scenario under Django 1.2 in ``directory``; returns the Report."
     import django
     report = Report()
-    report.setup = write_project(directory)
-    os.chdir(directory)
-    sys.path.insert(0, directory)
-    os.environ['DJANGO_SETTINGS_MODULE'] = 'settings'
-    lines = [line for line in report.setup if line and not line.startswith('#')]
-    report.add('configure', '-', 'yes', '%d lines: DATABASES, DATABASE_ROUTERS and a '
-               'router with allow_syncdb' % len(lines))
+    report.setup = write_project(
+        directory, "INSTALLED_APPS = ('multiple_databases', 'stickers')\n", ROUTER,
+        artist_field='    artist = models.ForeignKey(Artist, null=True)\n')
+    enter_project(directory)
+    configure(report, 'DATABASES, DATABASE_ROUTERS and a router with allow_syncdb')
     artist = saves(directory, report)
-    across(directory, report, artist)
-    outside(directory, report)
+    validate(directory, report)
+    relate_across(directory, report, artist)
+    save_outside(directory, report)
     transactions(directory, report)
     report.version = 'Django %s on Python %d.%d' % ((django.get_version(),) + sys.version_info[:2])
     return report
 
 
-def main(argv=None):
-    directory = (argv or sys.argv[1:])[0]
-    run(os.path.abspath(directory)).dump()
-    return 0
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(main(run))

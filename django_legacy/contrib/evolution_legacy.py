@@ -14,7 +14,8 @@ import os
 import sys
 
 from django_legacy.contrib.evolution_scenario import (
-    Report, landed, one_line, save_rows, tables, transaction_landed, write_files)
+    Report, enter_project, landed, main, one_line, save_rows, tables, transaction_landed,
+    write_files)
 
 SETTINGS = {
     '2006': """\
@@ -207,27 +208,18 @@ def run(design, directory):
     "Runs the scenario under ``design`` ('2006' or '2007') in ``directory``; returns the Report."
     report = Report()
     files = write_project(design, directory)
-    os.chdir(directory)
-    sys.path.insert(0, directory)
-    os.environ['DJANGO_SETTINGS_MODULE'] = 'settings'
+    enter_project(directory)
     placement(design, report, files)
     artist = saves(directory, report)
     across(directory, report, artist)
     outside(design, directory, report)
     transactions(directory, report)
+    report.version = 'django_legacy'
     return report
 
 
-def main(argv=None):
-    design, directory = (argv or sys.argv[1:])[:2]
-    if design not in SETTINGS:
-        sys.stderr.write('design must be one of %s, not %r\n' % (', '.join(SETTINGS), design))
-        return 1
-    report = run(design, os.path.abspath(directory))
-    report.version = 'django_legacy'
-    report.dump()
-    return 0
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    if sys.argv[1:2] not in (['2006'], ['2007']):
+        sys.exit('usage: python -m django_legacy.contrib.evolution_legacy 2006|2007 DIRECTORY')
+    design = sys.argv.pop(1)
+    sys.exit(main(lambda directory: run(design, directory)))

@@ -1,28 +1,21 @@
 """The ``evolution`` scenario under today's Django: DATABASES, a router, migrations.
 
 New: nothing here existed in 2007. Run as
-``python -m django_legacy.contrib.evolution_modern DIRECTORY`` with a
-modern Django installed: it writes a Django project into DIRECTORY
-(``settings.py``, ``router.py`` and the apps ``multiple_databases`` and
-``stickers``), makes their migrations, runs the scenario of
-``evolution_scenario`` and prints its report as JSON. ``evolution.py`` runs
-it in a child process, as Django is set up once per process.
+``python evolution_modern.py DIRECTORY`` (a file, so that it finds
+``evolution_scenario`` and ``evolution_django`` beside it, as Django 1.2's
+side does) with a modern Django installed: it writes a Django project into
+DIRECTORY, makes its migrations, runs the scenario of
+``evolution_scenario`` and prints its report as JSON. ``evolution.py``
+runs it in a child process, as Django is set up once per process.
 """
 
-import os
 import sys
 
-from django_legacy.contrib.evolution_scenario import (
-    Report, landed, one_line, save_rows, tables, transaction_landed, write_files)
+from evolution_django import (
+    ALIASES, configure, file_of, relate_across, save_outside, write_project)
+from evolution_scenario import (
+    Report, enter_project, main, save_rows, tables, transaction_landed)
 
-SETTINGS = """\
-DATABASES = {
-    'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'default.db'},
-    'a': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'a.db'},
-    'b': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'b.db'},
-}
-DATABASE_ROUTERS = ['router.ScenarioRouter']
-"""
 OTHER_SETTINGS = """\
 INSTALLED_APPS = ['multiple_databases', 'stickers']
 DEFAULT_AUTO_FIELD = 'django.db.models.AutoField'
@@ -48,61 +41,12 @@ class ScenarioRouter:
     def allow_migrate(self, db, app_label, model_name=None, **hints):
         return PLACES.get(model_name, 'default') == db
 """
-MODELS = """\
-from django.db import models
-
-
-class Artist(models.Model):
-    name = models.CharField(max_length=100)
-    alive = models.BooleanField(default=True)
-
-
-class Opus(models.Model):
-    artist = models.ForeignKey(Artist, on_delete=models.CASCADE)
-    name = models.CharField(max_length=100)
-    year = models.IntegerField()
-
-
-class Widget(models.Model):
-    code = models.CharField(max_length=10, unique=True)
-    weight = models.IntegerField()
-
-
-class DooHickey(models.Model):
-    name = models.CharField(max_length=50)
-    widgets = models.ManyToManyField(Widget, related_name='doohickeys')
-
-
-class Vehicle(models.Model):
-    make = models.CharField(max_length=20)
-    model = models.CharField(max_length=20)
-    year = models.IntegerField()
-"""
-STICKERS = """\
-from django.db import models
-from multiple_databases.models import Artist
-
-
-class Sticker(models.Model):
-    name = models.CharField(max_length=30)
-    # No FOREIGN KEY constraint: Artist's table is not in this database.
+# Sticker's foreign key: no FOREIGN KEY constraint, as Artist's table is
+# not in Sticker's database (SQLite would refuse every row).
+ARTIST_FIELD = """\
     artist = models.ForeignKey(Artist, null=True, on_delete=models.CASCADE,
                                db_constraint=False)
 """
-ALIASES = ('default', 'a', 'b')
-
-
-def write_project(directory):
-    """Writes the project into ``directory``; returns the lines the user
-    wrote to place the models (settings and router)."""
-    files = {'settings.py': SETTINGS + OTHER_SETTINGS, 'router.py': ROUTER,
-             'multiple_databases/models.py': MODELS, 'stickers/models.py': STICKERS}
-    write_files(directory, files, migrations=True)
-    constraint = STICKERS.splitlines()
-    constraint = constraint[constraint.index('    # No FOREIGN KEY constraint: Artist\'s table '
-                                             'is not in this database.'):]
-    return (['# settings.py'] + SETTINGS.splitlines() + ['# router.py'] + ROUTER.splitlines()
-            + ['# stickers/models.py, in Sticker:'] + [line[4:] for line in constraint])
 
 
 def migrate(app):
@@ -124,43 +68,18 @@ def saves(directory, report):
                      lambda model: file_of(model.objects.all().db))
 
 
-def file_of(alias):
-    from django.db import connections
-    return os.path.basename(connections[alias].settings_dict['NAME'])
-
-
-def across(directory, report, artist):
-    """Checks and migrates the stickers app, whose Sticker (on b) relates to
-    Artist (on a), and assigns the Artist to a saved Sticker."""
+def validate(directory, report):
+    """Checks the project, whose Sticker (on b) relates to Artist (on a),
+    and migrates the stickers app."""
     from django.core import checks
-    from stickers.models import Sticker
     errors = [str(message) for message in checks.run_checks() if message.is_serious()]
-    report.add('validate', '-', 'refused: %d error%s' % (len(errors), 's' * (len(errors) != 1)) if errors else 'yes',
-               'manage.py check')
+    report.add('validate', '-', 'refused: %d error%s' % (len(errors), 's' * (len(errors) != 1))
+               if errors else 'yes', 'manage.py check')
+    if errors:
+        report.notes['validate'] = errors[0]
     migrate('stickers')
     report.add('install_stickers', tables(directory, ['sticker']), 'yes',
                'manage.py migrate stickers --database=X, for default, a, b')
-    sticker = Sticker.objects.create(name='s1')
-    try:
-        sticker.artist = artist
-        sticker.save()
-        allowed = 'yes'
-    except ValueError as e:
-        allowed = 'refused at assignment: %s' % type(e).__name__
-    report.add('relate_across', landed(directory, 'sticker', 'artist_id', artist.pk), allowed,
-               'sticker.artist = artist; sticker.save()')
-
-
-def outside(directory, report):
-    "Saves a Vehicle (a default model) on 'a' with using=."
-    from multiple_databases.models import Vehicle
-    try:
-        Vehicle(make='Fiat', model='500', year=1957).save(using='a')
-        allowed = 'yes'
-    except Exception as e:
-        allowed = 'yes, then ' + one_line(e)
-    report.add('save_outside', landed(directory, 'vehicle', 'make', 'Fiat'), allowed,
-               "vehicle.save(using='a')")
 
 
 def transactions(directory, report):
@@ -194,27 +113,22 @@ def run(directory):
     "Runs the scenario under today's Django in ``directory``; returns the Report."
     import django
     report = Report()
-    report.setup = write_project(directory)
-    os.chdir(directory)
-    sys.path.insert(0, directory)
-    os.environ['DJANGO_SETTINGS_MODULE'] = 'settings'
+    report.setup = write_project(directory, OTHER_SETTINGS, ROUTER, ', on_delete=models.CASCADE',
+                                 ARTIST_FIELD, migrations=True)
+    report.setup += ['# stickers/models.py, in Sticker:'] + [
+        line[4:] for line in ARTIST_FIELD.splitlines()]
+    enter_project(directory)
     django.setup()
-    lines = [line for line in report.setup if line and not line.startswith('#')]
-    report.add('configure', '-', 'yes', '%d lines: DATABASES, DATABASE_ROUTERS, a router '
-               'with allow_migrate, db_constraint=False' % len(lines))
+    configure(report, 'DATABASES, DATABASE_ROUTERS, a router with allow_migrate, '
+                      'db_constraint=False')
     artist = saves(directory, report)
-    across(directory, report, artist)
-    outside(directory, report)
+    validate(directory, report)
+    relate_across(directory, report, artist)
+    save_outside(directory, report)
     transactions(directory, report)
     report.version = 'Django %s on Python %d.%d' % ((django.get_version(),) + sys.version_info[:2])
     return report
 
 
-def main(argv=None):
-    directory = (argv or sys.argv[1:])[0]
-    run(os.path.abspath(directory)).dump()
-    return 0
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(main(run))

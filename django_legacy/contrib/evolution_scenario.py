@@ -173,3 +173,19 @@ def save_rows(directory, report, models, read_from):
     report.add('read_artist', read_from(models.Artist),
                'yes' if found.id == artist.id else 'row MISSING', "Artist.objects.get(name='Bach')")
     return artist
+
+
+def enter_project(directory):
+    """Makes ``directory`` the project of this process: the working
+    directory (the settings name the files relative to it), first on
+    sys.path, its settings.py the settings module."""
+    os.chdir(directory)
+    sys.path.insert(0, directory)
+    os.environ['DJANGO_SETTINGS_MODULE'] = 'settings'
+
+
+def main(run, argv=None):
+    "A design's command line: ``run(DIRECTORY)`` returns the Report, printed as JSON."
+    directory = (argv or sys.argv[1:])[0]
+    run(os.path.abspath(directory)).dump()
+    return 0
