@@ -112,7 +112,7 @@ def _reset_sequences(models):
         db = model._default_manager.db
         if db.backend.supports_sequence_reset:
             cursor = db.connection.cursor()
-            for statement in db.get_creation_module().builder.get_sequence_reset(model):
+            for statement in model._default_manager.get_builder().get_sequence_reset(model):
                 cursor.execute(str(statement))
 
 

@@ -20,7 +20,7 @@ def pending_message(pending):
 
 def uninstalled(models, builders):
     "Returns the models whose table does not exist on their connection."
-    return [m for m in models if m._meta.db_table not in builders.for_model(m).tables]
+    return [m for m in models if not builders.for_model(m).has_table(m._meta.db_table)]
 
 
 def checked_install_plan(models, builders=None):

@@ -46,8 +46,8 @@ class Plan:
 
 
 class Builders:
-    """One SchemaBuilder per connection for a whole plan, so that a model
-    planned earlier counts as created for the models planned after it."""
+    """One bound SchemaBuilder per connection for a whole plan, so that a
+    model planned earlier counts as created for the models planned after it."""
 
     def __init__(self):
         self._builders = {}
@@ -56,30 +56,34 @@ class Builders:
         db = model._default_manager.db
         key = id(db.connection)
         if key not in self._builders:
-            self._builders[key] = model._default_manager._builder()
+            self._builders[key] = model._default_manager.get_builder()
         return self._builders[key]
 
+    def pending(self):
+        "Returns the references still waiting, over every connection's builder."
+        pending = {}
+        for builder in self._builders.values():
+            pending.update(builder.pending)
+        return pending
 
-def install_plan(models, initial_data=True, indexes=True, pending=None, builders=None):
+
+def install_plan(models, initial_data=True, indexes=True, builders=None):
     """Returns (plan, pending): what installing ``models`` in order runs,
     and the references still waiting at the end."""
     builders = builders or Builders()
-    pending = {} if pending is None else pending
     plan = Plan()
     for model in models:
-        statements, pending = model._default_manager.get_install_statements(
-            initial_data=initial_data, pending=pending, builder=builders.for_model(model),
-            indexes=indexes)
+        statements = builders.for_model(model).plan_install(
+            model, initial_data=initial_data, indexes=indexes)
         plan.add(model_connection_name(model), statements)
-    return plan, pending
+    return plan, builders.pending()
 
 
 def _builder_plan(models, method):
     "Returns the plan of one builder method (by name) over ``models``."
-    plan = Plan()
+    builders, plan = Builders(), Plan()
     for model in models:
-        builder = model._default_manager.db.get_creation_module().builder
-        plan.add(model_connection_name(model), getattr(builder, method)(model))
+        plan.add(model_connection_name(model), getattr(builders.for_model(model), method)(model))
     return plan
 
 
@@ -101,13 +105,9 @@ def clear_plan(models, builders=None):
     plan = Plan()
     for model in reversed(list(models)):
         builder = builders.for_model(model)
-        table = model._meta.db_table
-        if table not in builder.tables:
-            continue
-        plan.add(model_connection_name(model), builder.get_drop_table(model, cascade=True))
-        gone = {table} | {f.m2m_db_table() for f in model._meta.many_to_many}
-        builder.tables = [t for t in builder.tables if t not in gone]
-        builder.models_already_seen.discard(model)
+        if builder.has_table(model._meta.db_table):
+            plan.add(model_connection_name(model), builder.get_drop_table(model, cascade=True))
+            builder.forget(model)
     return plan
 
 
@@ -143,7 +143,7 @@ def flush_plan(models):
     builders = Builders()
     plan = Plan()
     for name, (db, tables) in sorted(flush_tables(models, builders).items()):
-        plan.add(name, db.get_creation_module().builder.get_flush(db, tables))
+        plan.add(name, db.get_creation_module().get_builder(db).get_flush(db, tables))
     return plan
 
 
@@ -154,8 +154,7 @@ def sequence_reset_plan(models):
     for model in models:
         db = model._default_manager.db
         if db.backend.supports_sequence_reset:
-            builder = db.get_creation_module().builder
-            plan.add(model_connection_name(model), builder.get_sequence_reset(model))
+            plan.add(model_connection_name(model), model._default_manager.get_builder().get_sequence_reset(model))
         else:
             plan.messages.append(
                 '%s is configured to use database engine %s, which does not support '

@@ -110,21 +110,10 @@ class Manager:
 
     # -- schema manipulation, on the model's own connection ------------------
 
-    def _builder(self, read_tables=True):
-        """Returns a new SchemaBuilder of this connection's backend that
-        counts as created the models whose tables exist on the connection
-        (``read_tables=False``: one that knows nothing of the database)."""
-        creation = self.db.get_creation_module()
-        builder = creation.builder.__class__()
-        if read_tables:
-            builder.tables = builder.get_table_list(self.db)
-            builder.models_already_seen.update(self.get_installed_models(builder.tables))
-        return builder
-
-    def _needs_tables(self, pending):
-        "Does installing this model depend on which tables exist?"
-        opts = self.model._meta
-        return bool(opts.many_to_many or pending or any(f.rel for f in opts.fields))
+    def get_builder(self):
+        """Returns a new SchemaBuilder bound to the model's connection (it
+        reads the connection's table list when it first needs it)."""
+        return self.db.get_creation_module().get_builder(self.db)
 
     def get_install_statements(self, initial_data=False, pending=None, builder=None,
                                indexes=True):
@@ -132,34 +121,16 @@ class Manager:
         the references left waiting, {referenced model: [(model, field)]}.
 
         ``builder`` carries what earlier models created when several are
-        planned before any is run (by default, a fresh one that counts the
-        tables on the connection); ``indexes`` and ``initial_data`` say
-        whether to include those statements.
+        planned before any is run (by default, a new one bound to the
+        model's connection); ``pending``, if given, becomes the builder's;
+        ``indexes`` and ``initial_data`` say whether to include those
+        statements.
         """
-        from django_legacy.db.models.fields.related import ManyToManyField
-        model = self.model
-        pending = {} if pending is None else pending
-        if builder is None:
-            builder = self._builder(read_tables=self._needs_tables(pending))
-        waiting = pending.pop(model, [])
-        later_m2m = [(cls, f) for cls, f in waiting if isinstance(f, ManyToManyField)]
-        references = [(cls, f) for cls, f in waiting if not isinstance(f, ManyToManyField)]
-        if references:
-            pending[model] = references
-        statements, pending = builder.get_create_table(model, pending=pending)
-        if indexes:
-            statements += builder.get_create_indexes(model)
-        for field in model._meta.many_to_many:
-            target = field.rel.to
-            if target in builder.models_already_seen:
-                statements.append(builder.get_create_join_table(model, field))
-            else:
-                pending.setdefault(target, []).append((model, field))
-        for cls, field in later_m2m:
-            statements.append(builder.get_create_join_table(cls, field))
-        if initial_data:
-            statements += builder.get_initialdata(model)
-        return statements, pending
+        builder = builder or self.get_builder()
+        if pending is not None:
+            builder.pending = pending
+        statements = builder.plan_install(self.model, initial_data=initial_data, indexes=indexes)
+        return statements, builder.pending
 
     def install(self, initial_data=False, pending=None):
         """Creates the model's table, indexes and the many-to-many tables
@@ -177,17 +148,17 @@ class Manager:
     def get_pending(self, rel_class, field):
         """Returns the BoundStatement adding the constraint from
         ``rel_class.field`` to this manager's model."""
-        return self.db.get_creation_module().builder.get_ref_sql(self.model, rel_class, field)
+        return self.get_builder().get_ref_sql(self.model, rel_class, field)
 
     def load_initial_data(self):
         "Executes the model's initial SQL; returns the statements."
-        statements = self.db.get_creation_module().builder.get_initialdata(self.model)
+        statements = self.get_builder().get_initialdata(self.model)
         _execute(statements, self.db)
         return statements
 
     def get_drop_statements(self, cascade=False):
         "Returns the statements drop(cascade) would execute."
-        return self._builder(read_tables=cascade).get_drop_table(self.model, cascade=cascade)
+        return self.get_builder().get_drop_table(self.model, cascade=cascade)
 
     def drop(self, cascade=False):
         """Drops the model's table (with ``cascade``, also its many-to-many
@@ -199,7 +170,7 @@ class Manager:
 
     def get_table_list(self):
         "Returns the names of the tables on the model's connection."
-        return self.db.get_creation_module().builder.get_table_list(self.db)
+        return self.get_builder().get_table_list(self.db)
 
     def get_installed_models(self, table_list):
         "Returns the set of registered models whose table is in ``table_list``."

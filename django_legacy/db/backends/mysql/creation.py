@@ -30,7 +30,8 @@ DATA_TYPES = {
     'USStateField': 'varchar(2)',
 }
 
-builder = MySqlSchemaBuilder()
+builder = MySqlSchemaBuilder()  # a template: never changed, only bound
+get_builder = builder.bind  # get_builder(connection_info) -> a new bound builder
 
 
 def _server(settings):

@@ -31,7 +31,8 @@ DATA_TYPES = {
     'USStateField': 'varchar(2)',
 }
 
-builder = PgSchemaBuilder()
+builder = PgSchemaBuilder()  # a template: never changed, only bound
+get_builder = builder.bind  # get_builder(connection_info) -> a new bound builder
 
 
 def test_database_name(settings, name):

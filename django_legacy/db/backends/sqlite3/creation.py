@@ -27,7 +27,8 @@ DATA_TYPES = {
     'USStateField': 'varchar(2)',
 }
 
-builder = SchemaBuilder()
+builder = SchemaBuilder()  # a template: never changed, only bound
+get_builder = builder.bind  # get_builder(connection_info) -> a new bound builder
 
 
 def create_test_db(settings, name, verbosity=1, autoclobber=False, directory=None,
