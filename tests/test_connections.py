@@ -7,7 +7,7 @@ import pytest
 from django_legacy.core.exceptions import ImproperlyConfigured
 from django_legacy.db import (
     ConnectionInfo, _default, available_backends, backend, connect, connection, connections,
-    connection_info, model_connection_name)
+    connection_info, lay_entry, model_connection_name)
 from tests.helpers import engine, place
 from tests.testapp.models import Author, Book, Tag
 
@@ -91,6 +91,22 @@ def test_connection_settings_do_not_follow_later_changes(isolated_settings):
     name = info.settings.DATABASE_NAME
     isolated_settings.OTHER_DATABASES['_a']['DATABASE_NAME'] = '/elsewhere.db'
     assert connections['_a'].settings.DATABASE_NAME == name
+
+
+def test_one_rule_lays_an_entry_over_the_default(isolated_settings):
+    isolated_settings.TEST_DATABASE_NAME = 'test_default_only'
+    isolated_settings.OTHER_DATABASES['x'] = {'DATABASE_NAME': 'x.db', 'MODELS': ['testapp']}
+    laid = lay_entry(isolated_settings, isolated_settings.OTHER_DATABASES['x'])
+    assert laid['DATABASE_NAME'] == 'x.db' and 'MODELS' not in laid
+    assert laid['DATABASE_ENGINE'] == isolated_settings.DATABASE_ENGINE    # from the default
+    assert laid['TEST_DATABASE_NAME'] is None                              # names one database only
+    assert lay_entry(isolated_settings)['TEST_DATABASE_NAME'] == 'test_default_only'
+    # The registry, the router and the test databases read the same values.
+    from django_legacy.contrib.routers import to_modern_databases
+    assert connections['x'].settings.TEST_DATABASE_NAME is None
+    assert connections['x'].settings.DATABASE_ENGINE == laid['DATABASE_ENGINE']
+    if engine() == 'sqlite3':
+        assert to_modern_databases(isolated_settings)['x']['NAME'] == 'x.db'
 
 
 def test_assignment_replaces_and_reset_forgets(isolated_settings):

@@ -9,7 +9,7 @@ nothing from Django at module level.
 """
 
 from django_legacy.core.exceptions import ImproperlyConfigured
-from django_legacy.db import CONNECTION_SETTINGS, ConnectionIndex, _default, check_entry
+from django_legacy.db import ConnectionIndex, _default, check_entry, lay_entry
 
 MODERN_ENGINES = {
     'sqlite3': 'django.db.backends.sqlite3',
@@ -51,8 +51,7 @@ def to_modern_databases(legacy):
     one alias per OTHER_DATABASES name, a key an entry leaves out inherited
     from the default connection as in 2007. OPTIONS appears only where
     DATABASE_OPTIONS is set."""
-    default = {key: getattr(legacy, key, '') for key in CONNECTION_SETTINGS}
-    databases = {DEFAULT_ALIAS: _modern_entry(default)}
+    databases = {DEFAULT_ALIAS: _modern_entry(lay_entry(legacy))}
     others = getattr(legacy, 'OTHER_DATABASES', None) or {}
     if not isinstance(others, dict):
         raise ImproperlyConfigured('OTHER_DATABASES must be a dict, not %r' % (others,))
@@ -62,9 +61,7 @@ def to_modern_databases(legacy):
             raise ImproperlyConfigured(
                 "OTHER_DATABASES has a connection named 'default', which is the modern "
                 "alias of the default connection: rename it.")
-        values = dict(default)
-        values.update((k, v) for k, v in entry.items() if k != 'MODELS')
-        databases[name] = _modern_entry(values)
+        databases[name] = _modern_entry(lay_entry(legacy, entry))
     return databases
 
 

@@ -235,26 +235,44 @@ def _fingerprint(databases):
                  else (name, entry, None) for name, entry in databases.items())
 
 
-def connection_settings(name):
-    """Returns a settings holder for connection ``name``.
+def lay_entry(defaults, entry=None):
+    """Returns {setting: value} for a connection: each of CONNECTION_SETTINGS
+    from the OTHER_DATABASES ``entry``, else from ``defaults`` (settings, or
+    anything with DATABASE_* attributes). TEST_DATABASE_NAME names one
+    database, so a named connection does not take the default's. With no
+    ``entry``, the default connection's own values."""
+    values = {key: getattr(defaults, key, None) for key in CONNECTION_SETTINGS}
+    if entry is not None:
+        values['TEST_DATABASE_NAME'] = None
+        values.update((key, value) for key, value in entry.items() if key != 'MODELS')
+    return values
 
-    The holder snapshots the default connection's DATABASE_* values and lays
-    the entry's over them; other settings read through to ``settings``, so
-    that DEBUG (which turns the query log on) can be switched while the
-    connection is open, as in 0.96. CONNECTION_NAME holds ``name``.
-    """
+
+def entry_settings(entry=None, name=_default):
+    """Returns a settings holder for a connection: a snapshot of the values
+    of lay_entry(settings, entry); other settings read through to
+    ``settings``, so that DEBUG (which turns the query log on) can be
+    switched while the connection is open, as in 0.96. CONNECTION_NAME holds
+    ``name``; OWN_DATABASE_NAME says whether the entry names its own
+    DATABASE_NAME."""
     holder = UserSettingsHolder(settings._target if settings.configured else settings)
     holder.CONNECTION_NAME = name
-    for key in CONNECTION_SETTINGS:
-        setattr(holder, key, getattr(settings, key, None))
-    if name is not _default:
-        databases = other_databases()
-        if name not in databases:
-            raise ImproperlyConfigured("No database connection '%s' has been configured" % (name,))
-        for key, value in databases[name].items():
-            if key != 'MODELS':
-                setattr(holder, key, value)
+    holder.OWN_DATABASE_NAME = entry is not None and 'DATABASE_NAME' in entry
+    for key, value in lay_entry(settings, entry).items():
+        setattr(holder, key, value)
     return holder
+
+
+def connection_settings(name):
+    """Returns a settings holder for connection ``name`` (see entry_settings):
+    a snapshot of the default connection's settings with the entry's laid
+    over them."""
+    if name is _default:
+        return entry_settings()
+    databases = other_databases()
+    if name not in databases:
+        raise ImproperlyConfigured("No database connection '%s' has been configured" % (name,))
+    return entry_settings(databases[name], name)
 
 
 class _ThreadConnections(threading.local):

@@ -10,7 +10,7 @@ import shutil
 import tempfile
 
 from django_legacy.conf import settings
-from django_legacy.db import connections, load_backend
+from django_legacy.db import connections, entry_settings, load_backend
 
 TEST_DIRECTORY_PREFIX = 'django_legacy_test_'
 
@@ -41,7 +41,7 @@ def create_test_db(verbosity=1, autoclobber=False, confirm=None):
     for name in settings.TEST_DATABASES:
         entry = {k: v for k, v in old_databases.get(name, {}).items() if k != 'MODELS'}
         entry_engine = entry.get('DATABASE_ENGINE', engine)
-        holder = _EntrySettings(entry)
+        holder = entry_settings(entry, name)
         entry['DATABASE_NAME'] = _engine_creation(entry_engine).create_test_db(
             holder, name, verbosity, autoclobber, directory, confirm)
         entry['MODELS'] = list(settings.TEST_DATABASE_MODELS.get(
@@ -54,22 +54,6 @@ def create_test_db(verbosity=1, autoclobber=False, confirm=None):
     return test_name
 
 
-class _EntrySettings:
-    """An OTHER_DATABASES entry read as settings, missing keys from the
-    default (but for TEST_DATABASE_NAME, which names one database only)."""
-
-    def __init__(self, entry):
-        self._entry = entry
-        self.OWN_DATABASE_NAME = 'DATABASE_NAME' in entry
-
-    def __getattr__(self, name):
-        if name in self._entry:
-            return self._entry[name]
-        if name == 'TEST_DATABASE_NAME':
-            return None
-        return getattr(settings, name)
-
-
 def destroy_test_db(old_database_name, old_databases, verbosity=1):
     """Closes every connection, removes the test databases and restores
     DATABASE_NAME and OTHER_DATABASES."""
@@ -78,7 +62,7 @@ def destroy_test_db(old_database_name, old_databases, verbosity=1):
     connections.reset()
     directories = set()
     for name, entry in (settings.OTHER_DATABASES or {}).items():
-        holder = _EntrySettings(entry)
+        holder = entry_settings(entry, name)
         _engine_creation(holder.DATABASE_ENGINE).destroy_test_db(
             holder, holder.DATABASE_NAME, verbosity)
         parent = os.path.dirname(str(holder.DATABASE_NAME))
