@@ -112,8 +112,16 @@ def configure(settings_module, app_names):
     return settings
 
 
+class OneLineParser(argparse.ArgumentParser):
+    "An argument parser that reports a mistake in one line and exits 1."
+
+    def error(self, message):
+        sys.stderr.write('runtests.py: error: %s\n' % message)
+        sys.exit(1)
+
+
 def parse(argv):
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog='runtests.py', description='Run the historical test suite of the branch.')
     parser.add_argument('-v', '--verbosity', type=int, choices=(0, 1, 2), default=1,
                         help='0: summary only, 1: dots, 2: one line per test')
@@ -128,11 +136,6 @@ def parse(argv):
                         default='sorted', help='order of the apps within each group of --original')
     parser.add_argument('labels', nargs='*', metavar='label',
                         help='test apps to run (default: all)')
-
-    def one_line_error(message):
-        sys.stderr.write('runtests.py: error: %s\n' % message)
-        sys.exit(1)
-    parser.error = one_line_error
     return parser.parse_args(argv)
 
 

@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from django_legacy.core.management import ACTIONS, main
+from django_legacy.core.management import ACTIONS, action_function, main
 from django_legacy.db import connections
 from tests.helpers import engine, except_on, only_on, place, qn
 from tests.testapp.models import Author, Book, Counter, Node, Tag, Trip
@@ -40,7 +40,9 @@ def test_every_action_has_help_and_docs(capsys):
         guide = f.read()
     for name, action in ACTIONS.items():
         assert action.help and action.help.endswith('.'), name
-        assert action.function.__name__ == 'action_%s' % name
+        function = action_function(action)   # a contrib action: 'django_legacy.contrib.<name>:action'
+        assert function.__name__ == ('action' if isinstance(action.function, str) else 'action_%s' % name)
+        assert function.__module__ in ('django_legacy.core.management', 'django_legacy.contrib.%s' % name)
         assert '``%s``' % name in guide, 'docs/multiple_db.txt does not describe %s' % name
     with pytest.raises(SystemExit) as exited:
         main(['--help'])
@@ -304,3 +306,19 @@ def test_syncdb_fails_on_references_left_pending(isolated_settings):
         'error: All apps were installed, but there were still pending references to: '
         'testapp.Author')
     assert 'pendingapp_loan' not in Loan.objects.get_table_list()
+
+
+def test_traceback_shows_the_whole_error(testapp):
+    status, out, err = run('sql', 'nothere')
+    assert status == 1 and err.startswith('django-legacy-admin: error: ')
+    from django_legacy.core.exceptions import ImproperlyConfigured
+    with pytest.raises(ImproperlyConfigured, match='App with label nothere could not be found'):
+        run('sql', 'nothere', '--traceback')
+
+
+def test_the_core_does_not_import_contrib():
+    code = ('import sys, django_legacy.core.management as m;'
+            'print(sorted(n for n in sys.modules if n.startswith("django_legacy.contrib")))')
+    result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, cwd=HERE)
+    assert result.stdout.strip() == '[]', result.stderr
+    assert ACTIONS['compare'].function == 'django_legacy.contrib.compare:action'

@@ -263,3 +263,11 @@ def compare(models, out, err):
     for line in DIFFERENCES:
         out.write('- %s\n' % line)
     return 0
+
+
+def action(options, out, err):
+    "The ``compare`` management action: the apps' models, or every installed model."
+    from django_legacy.core.management import _models
+    from django_legacy.db.models import loading
+    models = _models(options.apps) if options.apps else loading.get_models()
+    return compare(models, out, err)

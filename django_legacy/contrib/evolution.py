@@ -262,3 +262,11 @@ def run_evolution(scenario, out, err):
             err.write(report + '\n')
     write(results, out)
     return 0
+
+
+def action(options, out, err):
+    "The ``evolution`` management action: one scenario (the first without a name)."
+    from django_legacy.core.management import CommandError
+    if len(options.apps) > 1 or (options.apps and options.apps[0] not in SCENARIOS):
+        raise CommandError('evolution takes one scenario, one of: %s' % ', '.join(SCENARIOS))
+    return run_evolution(options.apps[0] if options.apps else SCENARIOS[0], out, err)

@@ -391,3 +391,13 @@ def run_patterns(names, out):
             out.write('\n')
         show(name, servers, out)
     return 0
+
+
+def action(options, out, err):
+    "The ``patterns`` management action: the named patterns, or all of them."
+    from django_legacy.core.management import CommandError
+    unknown = [name for name in options.apps if name not in PATTERNS]
+    if unknown:
+        raise CommandError('unknown pattern %r; choose from: %s'
+                           % (unknown[0], ', '.join(PATTERNS)))
+    return run_patterns(options.apps or list(PATTERNS), out)

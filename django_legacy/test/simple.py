@@ -46,11 +46,7 @@ def ansi_quoted(text):
 
 def doctests(module):
     "Returns the doctests of ``module`` as a suite (empty if it has none)."
-    try:
-        return doctest.DocTestSuite(module, checker=OutputChecker(),
-                                    optionflags=doctest.ELLIPSIS)
-    except ValueError:  # a module without docstrings or __test__
-        return unittest.TestSuite()
+    return doctest.DocTestSuite(module, checker=OutputChecker(), optionflags=doctest.ELLIPSIS)
 
 
 def build_suite(app_module):

@@ -4,13 +4,16 @@
     django-legacy-admin <action> [options] [app ...]
 
 Every action is a row of ``ACTIONS``: name -> Action(function, help, what
-it takes). A mistake on the command line, an unknown app or a settings
+it takes); a contrib action is named as 'module:function' and imported when
+it runs, so that the core does not import contrib. ``--traceback`` shows
+the whole error instead of one line. A mistake on the command line, an unknown app or a settings
 module that cannot be imported prints one line on standard error and exits
 with status 1.
 """
 
 import argparse
 import collections
+import importlib
 import os
 import sys
 
@@ -24,6 +27,13 @@ Action = collections.namedtuple('Action', 'function help takes_apps')
 
 class CommandError(Exception):
     "A mistake the user can fix; printed as one line."
+
+
+class OneLineParser(argparse.ArgumentParser):
+    "An argument parser whose mistakes raise CommandError (printed as one line by main)."
+
+    def error(self, message):
+        raise CommandError(message)
 
 
 def _apps(labels):
@@ -214,29 +224,6 @@ def action_dbshell(options, out, err):
     connections[name].runshell()
 
 
-def action_compare(options, out, err):
-    from django_legacy.contrib.compare import compare
-    from django_legacy.db.models import loading
-    models = _models(options.apps) if options.apps else loading.get_models()
-    return compare(models, out, err)
-
-
-def action_patterns(options, out, err):
-    from django_legacy.contrib.patterns import PATTERNS, run_patterns
-    unknown = [name for name in options.apps if name not in PATTERNS]
-    if unknown:
-        raise CommandError('unknown pattern %r; choose from: %s'
-                           % (unknown[0], ', '.join(PATTERNS)))
-    return run_patterns(options.apps or list(PATTERNS), out)
-
-
-def action_evolution(options, out, err):
-    from django_legacy.contrib.evolution import SCENARIOS, run_evolution
-    if len(options.apps) > 1 or (options.apps and options.apps[0] not in SCENARIOS):
-        raise CommandError('evolution takes one scenario, one of: %s' % ', '.join(SCENARIOS))
-    return run_evolution(options.apps[0] if options.apps else SCENARIOS[0], out, err)
-
-
 ACTIONS = collections.OrderedDict([
     ('sql', Action(action_sql, 'Prints the CREATE TABLE statements for the apps.', True)),
     ('sqlall', Action(action_sqlall, 'Prints what install runs: tables, indexes, '
@@ -266,17 +253,17 @@ ACTIONS = collections.OrderedDict([
                             "defaults ('###': not a default setting).", False)),
     ('dbshell', Action(action_dbshell, "Runs the database's shell (of the default connection, "
                        'or of the one named).', None)),
-    ('compare', Action(action_compare, 'New: compares the 2007 placement with modern '
-                       "Django's LegacyRouter, model by model.", None)),
-    ('patterns', Action(action_patterns, "New: runs today's multi-database patterns under "
-                        'both designs on the servers of PG* (see .ci/pgcluster).', None)),
-    ('evolution', Action(action_evolution, 'New: runs one scenario under the 2006 plan, the '
-                         '2007 branch, Django 1.2 (see .ci/django12) and today.', None)),
+    ('compare', Action('django_legacy.contrib.compare:action', 'New: compares the 2007 placement '
+                       "with modern Django's LegacyRouter, model by model.", None)),
+    ('patterns', Action('django_legacy.contrib.patterns:action', "New: runs today's multi-database "
+                        'patterns under both designs on the servers of PG* (see .ci/pgcluster).', None)),
+    ('evolution', Action('django_legacy.contrib.evolution:action', 'New: runs one scenario under the '
+                         '2006 plan, the 2007 branch, Django 1.2 (see .ci/django12) and today.', None)),
 ])
 
 
 def _parser(prog):
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog=prog, description='The management actions of django_legacy.',
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog='actions:\n' + '\n'.join('  %-17s %s' % (name, action.help)
@@ -294,34 +281,50 @@ def _parser(prog):
                         help='dumpdata: the serialization format (default: json)')
     parser.add_argument('--indent', type=int, default=None,
                         help='dumpdata: spaces of indentation (default: none)')
+    parser.add_argument('--traceback', action='store_true',
+                        help='show the whole traceback of an error, not one line')
     return parser
+
+
+# The errors a user can act on: main() prints them as one line.
+ONE_LINE_ERRORS = (CommandError, ImproperlyConfigured, ImportError, EnvironmentError,
+                   DatabaseError, ValidationError)
+
+
+def action_function(action):
+    "Returns the function of an Action, importing a 'module:function' one."
+    if not isinstance(action.function, str):
+        return action.function
+    module, name = action.function.split(':')
+    return getattr(importlib.import_module(module), name)
+
+
+def run(options, out, err):
+    "Runs the action ``options`` name; returns its exit status."
+    action = ACTIONS.get(options.action)
+    if action is None:
+        raise CommandError('unknown action %r; choose from: %s'
+                           % (options.action, ', '.join(ACTIONS)))
+    if action.takes_apps is False and options.apps:
+        raise CommandError('%s takes no app labels' % options.action)
+    if options.pythonpath:
+        sys.path.insert(0, options.pythonpath)
+    if options.settings:
+        os.environ['DJANGO_SETTINGS_MODULE'] = options.settings
+    return action_function(action)(options, out, err) or 0
 
 
 def main(argv=None, prog='django-legacy-admin', out=None, err=None):
     """Runs one action; returns the exit status (0, or 1 after a one-line
-    error on ``err``)."""
+    error on ``err``; with --traceback the error is raised instead)."""
     out = out or sys.stdout
     err = err or sys.stderr
-    parser = _parser(prog)
-
-    def one_line_error(message):
-        raise CommandError(message)
-    parser.error = one_line_error
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        options = parser.parse_intermixed_args(sys.argv[1:] if argv is None else argv)
-        action = ACTIONS.get(options.action)
-        if action is None:
-            raise CommandError('unknown action %r; choose from: %s'
-                               % (options.action, ', '.join(ACTIONS)))
-        if action.takes_apps is False and options.apps:
-            raise CommandError('%s takes no app labels' % options.action)
-        if options.pythonpath:
-            sys.path.insert(0, options.pythonpath)
-        if options.settings:
-            os.environ['DJANGO_SETTINGS_MODULE'] = options.settings
-        return action.function(options, out, err) or 0
-    except (CommandError, ImproperlyConfigured, ImportError, EnvironmentError,
-            DatabaseError, ValidationError) as e:
+        return run(_parser(prog).parse_intermixed_args(argv), out, err)
+    except ONE_LINE_ERRORS as e:
+        if '--traceback' in argv:
+            raise
         message = str(e).strip().splitlines()[0] if str(e).strip() else e.__class__.__name__
         err.write('%s: error: %s\n' % (prog, message))
         return 1

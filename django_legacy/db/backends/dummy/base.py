@@ -16,7 +16,6 @@ MESSAGE = ('You haven\'t set the DATABASE_ENGINE setting yet: set it (or the '
 supports_constraints = False
 # Can several statements run in one execute()?
 supports_compound_statements = False
-allows_unique_and_pk = True
 supports_sequence_reset = False
 # What follows a REFERENCES clause so the check waits for the commit (as
 # 0.96 wrote it on PostgreSQL: a fixture may name a row it loads later)?

@@ -17,8 +17,6 @@ __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
 supports_constraints = True
 # Can several statements run in one execute()?
 supports_compound_statements = False
-# May a column be declared UNIQUE and PRIMARY KEY at once?
-allows_unique_and_pk = True
 # Is there a sequence to reset after loading rows with explicit ids?
 supports_sequence_reset = False
 # What follows a REFERENCES clause so the check waits for the commit (as

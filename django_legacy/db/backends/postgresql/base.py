@@ -16,8 +16,6 @@ __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
 supports_constraints = True
 # Can several statements run in one execute()?
 supports_compound_statements = True
-# May a column be declared UNIQUE and PRIMARY KEY at once?
-allows_unique_and_pk = False
 # Is there a sequence to reset after loading rows with explicit ids?
 supports_sequence_reset = True
 # What follows a REFERENCES clause so the check waits for the commit (as
