@@ -111,6 +111,28 @@ def test_pending_reference_becomes_a_real_foreign_key(my):
     Book.objects.drop()
 
 
+def test_deserialized_objects_may_refer_to_rows_that_come_later(my):
+    "InnoDB checks at each statement; the checks are off only around each object's save."
+    from django_legacy.core import serializers
+    text = ('[{"pk": "1", "model": "testapp.book", "fields": {"title": "Early", "author": 7, '
+            '"pages": 1, "price": null, "in_print": true}}, '
+            '{"pk": "7", "model": "testapp.author", "fields": {"name": "Late", "born": null}}]')
+    with installed(Author, Book):
+        transaction.enter_transaction_management()
+        transaction.managed(True)
+        try:
+            for obj in serializers.deserialize('json', text):
+                obj.save()
+            transaction.commit('ma')
+        finally:
+            transaction.managed(False)
+            transaction.leave_transaction_management()
+        assert Book.objects.get(pk=1).author.name == 'Late'
+        assert query(Author, 'SELECT @@foreign_key_checks') == [(1,)]
+        with pytest.raises(IntegrityError):
+            Book(title='orphan', author_id=999).save()
+
+
 def test_drop_cascade_finds_inline_references_by_their_real_name(my):
     "Book after Author: its REFERENCES is inline and the server names it."
     place(my, 'ma', 'testapp.Tag')

@@ -162,10 +162,18 @@ class DeserializedObject:
         return '<DeserializedObject: %s>' % (self.object,)
 
     def save(self, save_m2m=True):
-        self.object.save()
-        if save_m2m and self.m2m_data:
-            for name, keys in self.m2m_data.items():
-                setattr(self.object, name, keys)
+        db = self.object._default_manager.db
+        off = getattr(db.backend, 'reference_checks_off_sql', None)
+        if off:
+            db.connection.cursor().execute(off)
+        try:
+            self.object.save()
+            if save_m2m and self.m2m_data:
+                for name, keys in self.m2m_data.items():
+                    setattr(self.object, name, keys)
+        finally:
+            if off:
+                db.connection.cursor().execute(db.backend.reference_checks_on_sql)
         self.m2m_data = None
 
 

@@ -24,6 +24,12 @@ supports_sequence_reset = False
 deferrable_sql = ''
 # What ends an INSERT so that it returns the new row's key? (None here.)
 insert_returning_sql = ''
+# InnoDB checks a foreign key at each statement and cannot wait for the
+# commit: these turn the checks off and on again for one connection's
+# session, around saving deserialized objects that may name rows that come
+# later in the same data (as 0.96's MyISAM tables never checked them).
+reference_checks_off_sql = 'SET foreign_key_checks = 0'
+reference_checks_on_sql = 'SET foreign_key_checks = 1'
 
 OPERATOR_MAPPING = {
     'exact': '= %s',
