@@ -10,7 +10,7 @@ import pytest
 from django_legacy.core import signals
 from django_legacy.db import _default, connections, transaction
 from django_legacy.dispatch import dispatcher
-from tests.helpers import engine, installed, place
+from tests.helpers import engine, installed, place, qn
 from tests.testapp.models import Author, Book
 
 
@@ -133,3 +133,24 @@ def test_instances_get_the_same_values_by_every_way_of_calling(isolated_settings
     with pytest.raises(TypeError) as raised:
         Book(title='t', colour='red')
     assert str(raised.value) == "'colour' is an invalid keyword argument for this function"
+
+
+def test_update_by_exact_lookups_writes_what_the_compiler_writes(library):
+    author = Author.objects.create(name='a')
+    book = Book.objects.create(title='t', author=author, pages=1)
+    with logged(Book) as statements:
+        assert Book.objects.filter(pk=book.id).update(pages=5, author_id=author.id) == 1
+        assert Book.objects.filter(id=book.id, title='t').update(pages=6) == 1
+        assert Book.objects.filter(pk=book.id + 1).update(pages=7) == 0
+        assert Book.objects.filter(price=None).update(price=2.5) == 1     # IS NULL
+    assert [s.split(' WHERE ')[0] for s in statements] == [
+        'UPDATE %s SET %s = 5, %s = %d' % (qn('testapp_book'), qn('pages'), qn('author_id'),
+                                           author.id),
+        'UPDATE %s SET %s = 6' % (qn('testapp_book'), qn('pages')),
+        'UPDATE %s SET %s = 7' % (qn('testapp_book'), qn('pages')),
+        'UPDATE %s SET %s = 2.5' % (qn('testapp_book'), qn('price'))]
+    assert statements[-1].endswith('IS NULL')
+    assert (Book.objects.get(pk=book.id).pages, Book.objects.get(pk=book.id).price) == (6, 2.5)
+    with pytest.raises(TypeError) as raised:
+        Book.objects.filter(pk=book.id).update(colour='red')
+    assert str(raised.value).startswith("Cannot update 'colour': Book has no field of that name.")

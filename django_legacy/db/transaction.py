@@ -232,7 +232,8 @@ def execute_committed(connection, sql, params=None):
     except Exception:
         rollback(connection)
         raise
-    commit(connection)
+    connection._commit()        # commit(connection), without resolving a list
+    _state.dirty.pop(connection, None)
     return cursor
 
 

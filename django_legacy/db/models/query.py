@@ -665,6 +665,9 @@ class QuerySet:
         if self._limit is not None or self._offset:
             raise AssertionError("Cannot use 'limit' or 'offset' with update.")
         db = self._db()
+        count = self._fast_update(db, kwargs)
+        if count is not None:
+            return count
         compiler = Compiler(self, db.backend)
         opts = self.model._meta
         assignments, values = [], []
@@ -686,6 +689,32 @@ class QuerySet:
         return cursor.rowcount
 
     update.alters_data = True
+
+    def _fast_update(self, db, kwargs):
+        """update() when only exact lookups on the model's own columns
+        narrow the queryset (``filter(pk=...).update(...)``): the SQL the
+        compiler would write, made once per model, backend and names.
+        Returns the row count, or None when the general path must run."""
+        if (len(self._filters) != 1 or self._raw_where or self._extra_tables
+                or type(self) is not QuerySet):
+            return None
+        q = self._filters[0]
+        if q.negated or q.connector != Q.AND or not q.children:
+            return None
+        lookups = q.children
+        for child in lookups:
+            if isinstance(child, Q) or child[1] is None:
+                return None
+        plan = _update_plan(self.model._meta, db.backend, tuple(kwargs),
+                            tuple(key for key, value in lookups))
+        if plan is None:
+            return None
+        sql, prepares, lookup_prepares = plan
+        params = [prepare(value) for prepare, value in zip(prepares, kwargs.values())]
+        params.extend(prepare(value) for prepare, (key, value) in zip(lookup_prepares, lookups))
+        cursor = transaction.execute_committed(db.connection, sql, params)
+        self._result_cache = None
+        return cursor.rowcount
 
     # -- refinement ---------------------------------------------------------
 
@@ -802,11 +831,11 @@ def _one(model, objects, kwargs):
         % (model._meta.object_name, len(objects), kwargs))
 
 
-def _get_plan(opts, backend, keys):
-    """Returns (sql, prepare functions) for get() by exact lookups on the
+def _exact_where(opts, backend, keys):
+    """Returns (' WHERE ...', prepare functions) for exact lookups on the
     model's own columns, ``keys`` naming them; None when the lookups need
     the general compiler. Built once per model, backend and keys."""
-    cache_key = ('get', backend, keys)
+    cache_key = ('where', backend, keys)
     try:
         return opts._sql_cache[cache_key]
     except KeyError:
@@ -822,10 +851,53 @@ def _get_plan(opts, backend, keys):
     else:
         qn = backend.quote_name
         table = qn(opts.db_table)
-        plan = ('SELECT %s FROM %s WHERE %s' % (
-            ', '.join('%s.%s' % (table, qn(f.column)) for f in opts.fields), table,
-            ' AND '.join('%s.%s = %%s' % (table, qn(f.column)) for f in fields)),
-            tuple(f.get_db_prep_save for f in fields))
+        plan = (' WHERE ' + ' AND '.join('%s.%s = %%s' % (table, qn(f.column)) for f in fields),
+                tuple(f.get_db_prep_save for f in fields))
+    opts._sql_cache[cache_key] = plan
+    return plan
+
+
+def _get_plan(opts, backend, keys):
+    """Returns (sql, prepare functions) for get() by exact lookups on the
+    model's own columns, ``keys`` naming them; None when the lookups need
+    the general compiler. Built once per model, backend and keys."""
+    cache_key = ('get', backend, keys)
+    try:
+        return opts._sql_cache[cache_key]
+    except KeyError:
+        pass
+    where = _exact_where(opts, backend, keys)
+    plan = None
+    if where is not None:
+        qn = backend.quote_name
+        table = qn(opts.db_table)
+        plan = ('SELECT %s FROM %s%s' % (
+            ', '.join('%s.%s' % (table, qn(f.column)) for f in opts.fields), table, where[0]),
+            where[1])
+    opts._sql_cache[cache_key] = plan
+    return plan
+
+
+def _update_plan(opts, backend, names, keys):
+    """Returns (sql, prepare functions of the values, prepare functions of
+    the lookups) for update(**values) of the fields ``names`` narrowed by
+    exact lookups ``keys`` on the model's own columns; None when the
+    general path must write it (or raise its error). Built once per model,
+    backend, names and keys."""
+    cache_key = ('update', backend, names, keys)
+    try:
+        return opts._sql_cache[cache_key]
+    except KeyError:
+        pass
+    targets = [_find(opts, name, attnames=True) for name in names]
+    where = _exact_where(opts, backend, keys)
+    plan = None
+    if where is not None and all(t is not None and t[0] == 'field' for t in targets):
+        qn = backend.quote_name
+        fields = [t[1] for t in targets]
+        plan = ('UPDATE %s SET %s%s' % (
+            qn(opts.db_table), ', '.join('%s = %%s' % qn(f.column) for f in fields), where[0]),
+            tuple(f.get_db_prep_save for f in fields), where[1])
     opts._sql_cache[cache_key] = plan
     return plan
 
