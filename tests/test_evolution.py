@@ -158,3 +158,29 @@ def test_an_unknown_scenario_is_one_line():
     assert result.returncode == 1
     assert result.stderr == ('python -m django_legacy: error: evolution takes one scenario, '
                              'one of: multiple_databases\n')
+
+
+def test_without_python27_the_others_still_run(tmp_path):
+    result = run_evolution(env={'DJANGO12_PYTHON': str(tmp_path / 'none' / 'python'),
+                                'HOME': str(tmp_path), 'PATH': str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    message = ('Django 1.2 not run: Python 2.7, which it needs, is not available here '
+               '(no pyenv 2.7, no python2.7 on PATH)')
+    assert message in result.stderr.splitlines()
+    assert '  1.2    ' + message in result.stdout.splitlines()
+    rows = {row[:2]: row[2:] for row in evolution.parse_table(result.stdout)}
+    assert rows[('save an Artist', '1.2')] == ('not run', '-', '-')
+    assert rows[('save an Artist', '2007')] == ('a.db', 'yes', 'artist.save()')
+
+
+def test_the_preparing_script_says_in_one_line_when_there_is_no_python27(tmp_path):
+    result = subprocess.run(
+        [os.path.join(HERE, '.ci', 'django12')], capture_output=True, text=True,
+        env={'HOME': str(tmp_path), 'PATH': '/usr/bin:/bin',
+             'DJANGO12_VENV': str(tmp_path / 'venv')})
+    if result.returncode == 0 and 'is ready' in result.stdout:
+        pytest.skip('this machine has a python2.7 on /usr/bin or /bin')
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ('.ci/django12: no Python 2.7 here (no pyenv 2.7, no python2.7 on '
+                             'PATH): the Django 1.2 column of evolution will not run\n')
+    assert not (tmp_path / 'venv').exists()
