@@ -232,6 +232,8 @@ def test_order_with_respect_to(fields_db):
     assert q.get_answer_order() == [e4.pk, d4.pk, c4.pk]
     assert list(Answer.objects.filter(question=q)) == [e4, d4, c4]
     assert d4.get_next_in_order() == c4 and d4.get_previous_in_order() == e4
+    with pytest.raises(Answer.DoesNotExist):
+        c4.get_next_in_order()
     q.set_answer_order([c4.pk, e4.pk, d4.pk])
     assert q.get_answer_order() == [c4.pk, e4.pk, d4.pk]
     assert list(Answer.objects.filter(question=q)) == [c4, e4, d4]

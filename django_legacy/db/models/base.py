@@ -363,15 +363,12 @@ def _in_order(is_next):
     """Returns get_next_in_order (or get_previous_in_order) for a model with
     order_with_respect_to: the neighbour among the rows sharing its target."""
     def neighbour(self):
-        wrt = self._meta.order_with_respect_to
-        siblings = self.__class__._default_manager.filter(
-            **{wrt.name: getattr(self, wrt.attname)})
-        ids = _order_of(self.__class__, getattr(self, wrt.attname))
+        ids = _order_of(self.__class__, getattr(self, self._meta.order_with_respect_to.attname))
         place = ids.index(self._get_pk_val()) + (1 if is_next else -1)
         if not 0 <= place < len(ids):
             raise self.DoesNotExist('%s matching query does not exist.'
                                     % self._meta.object_name)
-        return siblings.get(pk=ids[place])
+        return self.__class__._default_manager.get(pk=ids[place])
     neighbour.__name__ = 'get_%s_in_order' % ('next' if is_next else 'previous')
     return neighbour
 
