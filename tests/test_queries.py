@@ -318,3 +318,9 @@ def test_debug_is_read_when_a_cursor_is_made_and_off_costs_nothing(library):
     library.DEBUG = True
     info.connection.cursor().execute('SELECT 1')
     assert len(info.connection.queries) == 1
+    # DEBUG set on one connection's settings holds for that connection alone.
+    info.settings.DEBUG = False
+    info.connection.cursor().execute('SELECT 1')
+    connections[db._default].connection.cursor().execute('SELECT 1')
+    assert len(info.connection.queries) == 1
+    assert connections[db._default].connection.queries[-1]['sql'] == 'SELECT 1'
