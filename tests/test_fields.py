@@ -300,3 +300,26 @@ def test_python3_class_protocols():
     assert Everything.__doc__.startswith('One field of each')
     assert Stamped.__doc__ == 'auto_now and auto_now_add.'
     assert Venue.__doc__ == 'Venue(id, name)'
+
+
+def test_get_absolute_url_and_its_override(isolated_settings):
+    class Page(models.Model):
+        slug = models.SlugField()
+
+        def get_absolute_url(self):
+            "The page's own address."
+            return '/pages/%s/' % self.slug
+
+        class Meta:
+            app_label = 'fieldsapp_scratch'
+
+    class DraftPage(Page):
+        class Meta:
+            app_label = 'fieldsapp_scratch'
+    page, draft = Page(slug='about'), DraftPage(slug='todo')
+    assert page.get_absolute_url() == '/pages/about/' == Page.get_absolute_url(page)
+    assert Page.get_absolute_url.__doc__ == "The page's own address."
+    isolated_settings.ABSOLUTE_URL_OVERRIDES = {
+        'fieldsapp_scratch.draftpage': lambda obj: '/drafts/%s/' % obj.slug}
+    assert page.get_absolute_url() == '/pages/about/'
+    assert draft.get_absolute_url() == '/drafts/todo/'

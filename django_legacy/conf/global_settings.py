@@ -24,6 +24,10 @@ TEST_DATABASE_NAME = None
 TEST_DATABASES = []
 TEST_DATABASE_MODELS = {}
 
+# {'<app_label>.<model name in lower case>': function(obj) -> URL}: replaces
+# that model's get_absolute_url().
+ABSOLUTE_URL_OVERRIDES = {}
+
 # Where FileField and ImageField write uploaded files (an absolute path), and
 # the URL that serves that directory (with a trailing slash).
 MEDIA_ROOT = ''

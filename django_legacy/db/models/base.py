@@ -100,6 +100,8 @@ class ModelBase(type):
             add_lazy_relation(cls, _OrderMethods(cls), opts.order_with_respect_to.rel.to)
         if cls.__doc__ is None:
             cls.__doc__ = '%s(%s)' % (cls.__name__, ', '.join(f.attname for f in opts.fields))
+        if hasattr(cls, 'get_absolute_url'):
+            cls.get_absolute_url = _absolute_url(opts, cls.get_absolute_url)
         ensure_default_manager(cls)
         if dispatcher.has_receivers(signals.class_prepared):
             dispatcher.send(signal=signals.class_prepared, sender=cls)
@@ -347,6 +349,21 @@ class Model(metaclass=ModelBase):
         if cache_name not in self.__dict__:
             self.__dict__[cache_name] = get_image_dimensions(self._get_FIELD_filename(field))
         return self.__dict__[cache_name]
+
+
+def _absolute_url(opts, method):
+    """Returns get_absolute_url() for the model of ``opts``: the function
+    ABSOLUTE_URL_OVERRIDES gives for '<app_label>.<model name>' if any
+    (looked up at each call), else ``method``, the model's own."""
+    method = getattr(method, 'defined', method)    # a subclass wraps the original
+
+    def get_absolute_url(self):
+        from django_legacy.conf import settings
+        label = '%s.%s' % (opts.app_label, opts.module_name)
+        return settings.ABSOLUTE_URL_OVERRIDES.get(label, method)(self)
+    get_absolute_url.defined = method
+    get_absolute_url.__doc__ = method.__doc__
+    return get_absolute_url
 
 
 def _media_root():
