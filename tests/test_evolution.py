@@ -184,3 +184,20 @@ def test_the_preparing_script_says_in_one_line_when_there_is_no_python27(tmp_pat
     assert result.stderr == ('.ci/django12: no Python 2.7 here (no pyenv 2.7, no python2.7 on '
                              'PATH): the Django 1.2 column of evolution will not run\n')
     assert not (tmp_path / 'venv').exists()
+
+
+def test_the_documented_run_is_the_fresh_run_but_for_versions(fresh):
+    """Beyond the table: the differences, the messages and what each user
+    wrote; only the legend's versions may differ (the Python and Django
+    that ran today's design)."""
+    reasons = [reason for reason in map(unavailable, ('1.2', 'today')) if reason]
+    if reasons:
+        pytest.skip('; '.join(reasons))
+    with open(os.path.join(HERE, 'docs', 'evolution.txt'), encoding='utf-8') as f:
+        text = f.read()
+    start = text.index('    $ python -m django_legacy evolution\n') + len(
+        '    $ python -m django_legacy evolution\n')
+    documented = [line[4:] for line in text[start:text.index('\nThree things')].splitlines()]
+    ran = fresh[0].stdout.splitlines()
+    assert documented[0] == ran[0] and documented[1:3] == ran[1:3]
+    assert documented[5:] == ran[5:]

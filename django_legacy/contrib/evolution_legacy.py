@@ -16,6 +16,7 @@ import sys
 from django_legacy.contrib.evolution_scenario import (
     Report, enter_project, landed, main, one_line, save_rows, tables, transaction_landed,
     write_files)
+from django_legacy.db.backends import DatabaseError
 
 SETTINGS = {
     '2006': """\
@@ -148,7 +149,7 @@ def across(directory, report, artist):
     allowed = 'yes at assignment'
     try:
         sticker.save()
-    except Exception as e:
+    except DatabaseError as e:
         allowed += '; save: ' + one_line(e)
     report.add('relate_across', landed(directory, 'sticker', 'artist_id', artist.id), allowed,
                'sticker.artist = artist; sticker.save()')
@@ -166,7 +167,7 @@ def outside(design, directory, report):
     try:
         Vehicle(make='Fiat', model='500', year=1957).save()
         allowed = 'yes'
-    except Exception as e:
+    except DatabaseError as e:
         allowed = 'yes, then ' + one_line(e)
     finally:
         Vehicle.objects.db = manager_db
