@@ -201,3 +201,22 @@ def test_missing_psycopg_names_the_package(tmp_path):
     assert result.returncode == 1
     assert ("ImproperlyConfigured: The postgresql backend needs the 'psycopg' module: "
             "pip install 'django_legacy[postgresql]' (psycopg)") in result.stderr
+
+
+def test_set_local_and_row_locks_open_the_transaction_they_act_in(pg):
+    "The driver runs in autocommit: a SET LOCAL or FOR UPDATE alone would end at once."
+    from tests.engines import transaction_open
+    with installed(Author):
+        Author.objects.create(name='locked')
+        cursor = Author.objects.db.connection.cursor()
+        cursor.execute('SET LOCAL statement_timeout = 100')
+        cursor.execute('SHOW statement_timeout')
+        assert cursor.fetchone()[0] == '100ms'
+        transaction.commit('pa')
+        cursor.execute('SHOW statement_timeout')
+        assert cursor.fetchone()[0] == '0'
+        cursor.execute('SELECT id FROM testapp_author\n FOR  UPDATE')
+        assert transaction_open(Author.objects.db.connection)
+        transaction.rollback('pa')
+        cursor.execute('SELECT id FROM testapp_author')
+        assert not transaction_open(Author.objects.db.connection)

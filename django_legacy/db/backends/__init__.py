@@ -111,10 +111,23 @@ _READS = ('SELECT', 'SHOW', 'EXPLAIN', 'BEGIN', 'START', 'COMMIT', 'ROLLBACK', '
           'SAVEPOINT', 'RELEASE', 'SET', 'VACUUM', 'CREATE DATABASE', 'DROP DATABASE')
 
 
+# ... except these, which act until the transaction ends and so need one:
+# a SET LOCAL, and a SELECT that locks rows (FOR UPDATE, FOR SHARE).
+_SETS_IN_TRANSACTION = ('SET LOCAL', 'SET TRANSACTION')
+_LOCKS = (' FOR UPDATE', ' FOR NO KEY UPDATE', ' FOR SHARE', ' FOR KEY SHARE')
+
+
 @functools.lru_cache(maxsize=1024)
 def statement_writes(sql):
-    "True unless ``sql`` is a read or transaction control (see _READS)."
-    return not ' '.join(sql[:40].split()).upper().startswith(_READS)
+    """True when ``sql`` writes or needs a transaction: not a plain read
+    or transaction control (see _READS)."""
+    head = ' '.join(sql[:40].split()).upper()
+    if head.startswith(_SETS_IN_TRANSACTION):
+        return True
+    if head.startswith('SELECT'):
+        words = ' '.join(sql.split()).upper()
+        return any(lock in words for lock in _LOCKS)
+    return not head.startswith(_READS)
 
 
 def transactions_managed():
