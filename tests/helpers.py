@@ -49,3 +49,14 @@ def except_on(name, why):
     "Marks a test of behaviour the ``name`` engine does not have."
     import pytest
     return pytest.mark.skipif(engine() == name, reason='not on %s: %s' % (name, why))
+
+
+def install_only(settings, *apps):
+    """Sets INSTALLED_APPS to ``apps`` and keeps in each OTHER_DATABASES
+    entry's MODELS only what names them (validate reports an app that is
+    not installed)."""
+    settings.INSTALLED_APPS = tuple(apps)
+    labels = {app.split('.')[-1] for app in apps}
+    for entry in settings.OTHER_DATABASES.values():
+        entry['MODELS'] = [item for item in entry.get('MODELS', [])
+                           if item.split('.')[0] in labels]

@@ -11,7 +11,7 @@ import pytest
 
 from django_legacy.core.management import ACTIONS, action_function, main
 from django_legacy.db import connections
-from tests.helpers import engine, except_on, only_on, place, qn
+from tests.helpers import engine, except_on, install_only, only_on, place, qn
 from tests.testapp.models import Author, Book, Counter, Node, Tag, Trip
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -27,7 +27,7 @@ def run(*argv):
 @pytest.fixture
 def testapp(isolated_settings):
     "tests.testapp installed as an app: Author, Book, Tag on _a, the rest on the default."
-    isolated_settings.INSTALLED_APPS = ('tests.testapp',)
+    install_only(isolated_settings, 'tests.testapp')
     place(isolated_settings, '_a', 'testapp.Author', 'testapp.Book', 'testapp.Tag')
     yield isolated_settings
     for model in reversed(TESTAPP):
@@ -183,7 +183,7 @@ def test_diffsettings_marks_settings_that_are_not_defaults(testapp):
     (['sql', 'nosuchapp'], 'App with label nosuchapp could not be found'),
     (['sql'], 'this action needs at least one app label'),
     (['syncdb', 'basic'], 'syncdb takes no app labels'),
-    (['sql', 'basic', '--verbosity', '7'], 'argument --verbosity'),
+    (['sql', 'basic', '--verbosity', '7'], 'argument -v/--verbosity'),
 ])
 def test_mistakes_are_one_line(argv, message):
     status, out, err = run(*argv)
@@ -282,7 +282,7 @@ def test_readme_shows_real_output(tmp_path):
 
 def test_pending_references_carry_across_apps(isolated_settings):
     from tests.pendingapp.models import Loan
-    isolated_settings.INSTALLED_APPS = ('tests.pendingapp', 'tests.testapp')
+    install_only(isolated_settings, 'tests.pendingapp', 'tests.testapp')
     status, out, err = run('sqlall', 'pendingapp', 'testapp')
     assert status == 0, err
     assert '%s integer NOT NULL,\n' % qn('author_id') in out   # Author not created yet: pending
@@ -299,7 +299,7 @@ def test_pending_references_carry_across_apps(isolated_settings):
 
 def test_syncdb_fails_on_references_left_pending(isolated_settings):
     from tests.pendingapp.models import Loan
-    isolated_settings.INSTALLED_APPS = ('tests.pendingapp',)
+    install_only(isolated_settings, 'tests.pendingapp')
     status, out, err = run('syncdb')
     assert status == 1
     assert err.strip().endswith(

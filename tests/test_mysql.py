@@ -17,7 +17,7 @@ from django_legacy.core.exceptions import ImproperlyConfigured
 from django_legacy.core.management import main
 from django_legacy.db import DatabaseError, IntegrityError, connections, transaction
 from django_legacy.db.backends.mysql import base, creation
-from tests.helpers import installed, place
+from tests.helpers import install_only, installed, place
 from tests.testapp.models import Author, Book, Node, Tag, Trip
 
 pytestmark = [
@@ -203,7 +203,7 @@ def test_comparisons_and_null_ordering_are_mysqls(my):
 
 
 def test_sequence_reset_is_refused_with_a_message(my):
-    my.INSTALLED_APPS = ('tests.testapp',)
+    install_only(my, 'tests.testapp')
     out, err = io.StringIO(), io.StringIO()
     assert main(['sqlsequencereset', 'testapp'], out=out, err=err) == 0
     assert out.getvalue() == ''
@@ -264,7 +264,7 @@ def tables(model):
 
 
 def test_every_sql_action_runs_on_the_server(my):
-    my.INSTALLED_APPS = ('tests.testapp',)
+    install_only(my, 'tests.testapp')
     place(my, 'ma', 'testapp')
     my.OTHER_DATABASES['mb']['MODELS'] = []
     status, printed, err = run('sqlall', 'testapp')
@@ -303,7 +303,7 @@ def test_every_sql_action_runs_on_the_server(my):
 def test_syncdb_failure_keeps_the_tables_mysql_has_committed(my):
     "CREATE TABLE commits at once on MySQL, so a failed syncdb leaves what it created."
     from tests.testapp import models as app_models
-    my.INSTALLED_APPS = ('tests.testapp',)
+    install_only(my, 'tests.testapp')
     place(my, 'ma', 'testapp')
     my.OTHER_DATABASES['mb']['MODELS'] = []
     table = app_models.Trip._meta.db_table
@@ -322,7 +322,7 @@ def test_install_across_mysql_and_sqlite(my, tmp_path):
     my.OTHER_DATABASES['mb'] = {'DATABASE_ENGINE': 'sqlite3',
                                 'DATABASE_NAME': str(tmp_path / 'rest.db'),
                                 'MODELS': ['testapp.Counter', 'testapp.Node', 'testapp.Trip']}
-    my.INSTALLED_APPS = ('tests.testapp',)
+    install_only(my, 'tests.testapp')
     status, printed, err = run('sqlall', 'testapp')
     assert (status, err) == (0, '')
     assert ' -- The following statements are for connection: ma\n' in printed

@@ -15,7 +15,7 @@ import pytest
 from django_legacy.core.exceptions import ImproperlyConfigured
 from django_legacy.db import DatabaseError, IntegrityError, connections, transaction
 from django_legacy.db.backends.postgresql import creation
-from tests.helpers import installed, place
+from tests.helpers import install_only, installed, place
 from tests.testapp.models import Author, Book, Tag
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -102,7 +102,7 @@ def test_drop_cascade_removes_constraints_and_join_tables(pg):
 def test_sequence_reset_moves_past_the_largest_id(pg):
     import io
     from django_legacy.core.management import main
-    pg.INSTALLED_APPS = ('tests.testapp',)
+    install_only(pg, 'tests.testapp')
     place(pg, 'pa', 'testapp')
     pg.OTHER_DATABASES['pb']['MODELS'] = []
     with installed(Author, Book, Tag):

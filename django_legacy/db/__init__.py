@@ -165,6 +165,16 @@ def check_entry(name, entry):
             "OTHER_DATABASES[%r]['MODELS'] must be a list of 'app_label' or "
             "'app_label.ClassName' strings, not %r (write [%r] for one)."
             % (name, models, models))
+    for item in models:
+        if not isinstance(item, str) or not all(item.split('.')) or item.count('.') > 1:
+            raise ImproperlyConfigured(
+                "OTHER_DATABASES[%r]['MODELS'] holds %r: each entry must be a string, "
+                "'app_label' or 'app_label.ClassName'." % (name, item))
+    options = entry.get('DATABASE_OPTIONS', {})
+    if options is not None and not isinstance(options, dict):
+        raise ImproperlyConfigured(
+            "OTHER_DATABASES[%r]['DATABASE_OPTIONS'] must be a dict of the driver's "
+            "connect options, such as {'timeout': 30}, not %r." % (name, options))
 
 
 def model_connection_name(klass):
@@ -231,8 +241,14 @@ def _fingerprint(databases):
     (the MODELS lists are copied, so a change made in place shows)."""
     if not isinstance(databases, dict):
         return (databases,)
-    return tuple((name, entry, tuple(entry.get('MODELS', ()))) if isinstance(entry, dict)
-                 else (name, entry, None) for name, entry in databases.items())
+    return tuple((name, entry, _copy_models(entry.get('MODELS', ())))
+                 if isinstance(entry, dict) else (name, entry, None)
+                 for name, entry in databases.items())
+
+
+def _copy_models(models):
+    "A copy of a MODELS list; a value of the wrong shape as it is (check_entry reports it)."
+    return tuple(models) if isinstance(models, (list, tuple, set, frozenset)) else (models,)
 
 
 def lay_entry(defaults, entry=None):

@@ -54,13 +54,15 @@ def _models(labels):
 
 def _validate(labels=None):
     """Raises CommandError on the first validation error of the apps (of
-    every installed app when ``labels`` is None)."""
-    from django_legacy.core.management.validation import format_errors, get_validation_errors
+    every installed app, and of the database settings, when ``labels`` is
+    None: what syncdb and flush check before they write)."""
+    from django_legacy.core.management.validation import (
+        format_errors, get_validation_errors, settings_errors)
     errors = []
     for app in (_apps(labels) if labels else [None]):
         errors.extend(get_validation_errors(app, check_installed=False))
-    if errors:
-        lines = format_errors(errors)
+    lines = ([] if labels else settings_errors()) + format_errors(errors)
+    if lines:
         more = ' (and %d more; run validate)' % (len(lines) - 1) if len(lines) > 1 else ''
         raise CommandError('model validation failed: %s%s' % (lines[0], more))
 
@@ -136,14 +138,16 @@ def action_reset(options, out, err):
 
 
 def action_validate(options, out, err):
-    from django_legacy.core.management.validation import format_errors, get_validation_errors
+    from django_legacy.core.management.validation import (
+        format_errors, get_validation_errors, settings_errors)
     errors = []
     for app in (_apps(options.apps) if options.apps else [None]):
         errors.extend(get_validation_errors(app))
-    for line in format_errors(errors):
+    lines = settings_errors() + format_errors(errors)
+    for line in lines:
         err.write(line + '\n')
-    out.write('%d error%s found.\n' % (len(errors), '' if len(errors) == 1 else 's'))
-    return 1 if errors else 0
+    out.write('%d error%s found.\n' % (len(lines), '' if len(lines) == 1 else 's'))
+    return 1 if lines else 0
 
 
 def action_sqlflush(options, out, err):
@@ -275,7 +279,7 @@ def _parser(prog):
     parser.add_argument('--pythonpath', help='a directory to add to the Python path')
     parser.add_argument('--noinput', action='store_false', dest='interactive',
                         help='never ask for confirmation')
-    parser.add_argument('--verbosity', type=int, choices=(0, 1, 2), default=1,
+    parser.add_argument('-v', '--verbosity', type=int, choices=(0, 1, 2), default=1,
                         help='0: quiet, 1: normal, 2: all')
     parser.add_argument('--format', default='json',
                         help='dumpdata: the serialization format (default: json)')
@@ -320,6 +324,10 @@ def main(argv=None, prog='django-legacy-admin', out=None, err=None):
     out = out or sys.stdout
     err = err or sys.stderr
     argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        # As 0.96's django-admin.py did: no action, so the usage and the actions.
+        err.write(_parser(prog).format_help())
+        return 1
     try:
         return run(_parser(prog).parse_intermixed_args(argv), out, err)
     except ONE_LINE_ERRORS as e:

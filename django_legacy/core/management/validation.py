@@ -9,7 +9,9 @@ work. It checked foreign keys only; many-to-many fields are checked too.
 of this package).
 """
 
-from django_legacy.db import model_connection_name
+from django_legacy.conf import settings
+from django_legacy.core.exceptions import ImproperlyConfigured
+from django_legacy.db import _default, load_backend, model_connection_name, other_databases
 from django_legacy.db.models import loading
 from django_legacy.db.models.related import RelatedObject
 
@@ -179,3 +181,74 @@ def connection_errors(model, target):
 def format_errors(errors):
     "Returns the errors as 0.96 wrote them: lines of '<app_label>.<modelname>: <message>'."
     return ['%s: %s' % (m._meta, message) for m, message in errors]
+
+
+def settings_errors():
+    """Returns the messages of what is wrong in the database settings (new:
+    the branch found these only when a query failed, or never): an engine
+    that is no backend, connect options the backend does not take, a MODELS
+    entry naming an app that is not installed or a model it does not have,
+    a Meta.db_connection naming no connection."""
+    try:
+        databases = other_databases()
+    except ImproperlyConfigured as e:
+        return [str(e)]
+    errors = list(engine_errors('DATABASE_ENGINE', settings.DATABASE_ENGINE))
+    for name, entry in sorted(databases.items()):
+        if 'DATABASE_ENGINE' in entry:
+            errors.extend(engine_errors("OTHER_DATABASES[%r]['DATABASE_ENGINE']" % name,
+                                        entry['DATABASE_ENGINE']))
+        errors.extend(models_errors(name, entry.get('MODELS', ())))
+    errors.extend(options_errors(databases))
+    for model in loading.get_models():
+        wanted = model._meta.db_connection
+        if wanted is not None and wanted is not _default and wanted not in databases:
+            errors.append('%s.%s: Meta.db_connection names connection %r, which '
+                          'OTHER_DATABASES does not define. Defined: %s.'
+                          % (model._meta.app_label, model._meta.object_name, wanted,
+                             ', '.join(map(repr, sorted(databases))) or 'none'))
+    return errors
+
+
+def engine_errors(setting, engine):
+    "Yields the message for ``engine`` (the value of ``setting``) if it is no backend."
+    try:
+        load_backend(engine)
+    except ImproperlyConfigured as e:
+        yield '%s: %s' % (setting, e)
+
+
+def models_errors(name, models):
+    "Yields what is wrong with the items of OTHER_DATABASES[name]['MODELS']."
+    installed = {app.split('.')[-1] for app in settings.INSTALLED_APPS}
+    for item in models:
+        app_label, _, class_name = item.partition('.')
+        where = "OTHER_DATABASES[%r]['MODELS']" % name
+        if app_label not in installed:
+            yield ('%s names app %r, which is not in INSTALLED_APPS (installed: %s); its '
+                   'models would use the default connection.'
+                   % (where, app_label, ', '.join(sorted(installed)) or 'none'))
+        elif class_name:
+            app = loading.get_app(app_label, emptyOK=True)
+            names = sorted(m._meta.object_name for m in loading.get_models(app)) if app else []
+            if class_name not in names:
+                yield ('%s names model %r, but app %r has no model %r (the class name is '
+                       'case-sensitive). Its models: %s.'
+                       % (where, item, app_label, class_name, ', '.join(names) or 'none'))
+
+
+def options_errors(databases):
+    "Yields what is wrong with each connection's DATABASE_OPTIONS, for backends that load."
+    from django_legacy.db import connection_settings
+    for name in [_default] + sorted(databases):
+        holder = connection_settings(name)
+        if not holder.DATABASE_OPTIONS:
+            continue
+        try:
+            backend = load_backend(holder.DATABASE_ENGINE)
+        except ImproperlyConfigured:
+            continue        # engine_errors reports it
+        try:
+            backend.check_options(holder)
+        except ImproperlyConfigured as e:
+            yield str(e)

@@ -81,23 +81,40 @@ def _quote_param(value):
 
 
 def split_statements(sql):
-    """Splits a script into statements at semicolons outside quotes.
+    """Splits a script into statements at semicolons outside quotes and
+    comments. A quote is doubled inside a string or quoted name ('it''s');
+    ``--`` comments run to the end of the line and ``/* */`` comments to
+    their close; both are left out.
 
     Returns a list of statements, each ending with ';'.
     """
-    statements, current, quote = [], [], None
-    for char in sql:
-        current.append(char)
-        if quote:
-            if char == quote:
-                quote = None
-        elif char in ("'", '"'):
-            quote = char
+    statements, current = [], []
+    i, length = 0, len(sql)
+    while i < length:
+        char = sql[i]
+        if char in ("'", '"', '`'):
+            close = sql.find(char, i + 1)
+            while close != -1 and sql[close + 1:close + 2] == char:   # a doubled quote
+                close = sql.find(char, close + 2)
+            end = length if close == -1 else close + 1
+            current.append(sql[i:end])
+            i = end
+        elif sql.startswith('--', i):
+            newline = sql.find('\n', i)
+            i = length if newline == -1 else newline
+        elif sql.startswith('/*', i):
+            close = sql.find('*/', i + 2)
+            i = length if close == -1 else close + 2
+            current.append(' ')
         elif char == ';':
             statement = ''.join(current).strip()
-            if statement != ';':
-                statements.append(statement)
+            if statement:
+                statements.append(statement + ';')
             current = []
+            i += 1
+        else:
+            current.append(char)
+            i += 1
     rest = ''.join(current).strip()
     if rest:
         statements.append(rest + ';')
@@ -312,6 +329,28 @@ class DriverDatabaseWrapper:
             finally:
                 self.connection = None
                 self.in_transaction = False
+
+
+def check_options(settings, valid, engine):
+    """Raises ImproperlyConfigured naming the connection, the option and the
+    valid ones when the DATABASE_OPTIONS of ``settings`` are not a dict or
+    hold a key not in ``valid``."""
+    from django_legacy.core.exceptions import ImproperlyConfigured
+    name = getattr(settings, 'CONNECTION_NAME', None)
+    where, inherited = 'DATABASE_OPTIONS', ''
+    if isinstance(name, str):
+        where = "OTHER_DATABASES[%r]['DATABASE_OPTIONS']" % name
+        inherited = " (an entry without DATABASE_OPTIONS takes the default connection's)"
+    options = settings.DATABASE_OPTIONS or {}
+    if not isinstance(options, dict):
+        raise ImproperlyConfigured('%s must be a dict of connect options, not %r%s.'
+                                   % (where, options, inherited))
+    for key in sorted(options, key=str):
+        if key not in valid:
+            raise ImproperlyConfigured(
+                '%s has the option %r, which the %s backend does not take%s. Remove it; '
+                'valid options are: %s.'
+                % (where, key, engine, inherited, ', '.join(sorted(valid))))
 
 
 def require_driver(module_name, package, engine):

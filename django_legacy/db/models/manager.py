@@ -5,7 +5,7 @@ in django_legacy.db); every query, save and schema change of the model runs
 on it.
 """
 
-from django_legacy.db import ConnectionInfoDescriptor, transaction
+from django_legacy.db import ConnectionInfoDescriptor, DatabaseError, transaction
 from django_legacy.db.models.query import NOT_SIMPLE, EmptyQuerySet, QuerySet, fast_get
 
 
@@ -184,7 +184,13 @@ def _execute(statements, db):
     managed, or rolls them back if one fails."""
     connections = [db] + [s.connection for s in statements]
     if len(statements) == 1:
-        transaction.execute_committed(statements[0].connection, statements[0].sql)
+        try:
+            transaction.execute_committed(statements[0].connection, statements[0].sql)
+        except DatabaseError as e:
+            named = statements[0].named(e)
+            if named is e:
+                raise
+            raise named from e
         return
     try:
         for statement in statements:

@@ -17,21 +17,38 @@ import re
 import sys
 import zlib
 
-from django_legacy.db.backends import split_statements
+from django_legacy.db.backends import DatabaseError, split_statements
 
 
 class BoundStatement:
-    "A SQL statement and the DatabaseWrapper it is to run on."
+    """A SQL statement and the DatabaseWrapper it is to run on; ``source``
+    names the file it was read from (initial SQL), or is None."""
 
-    def __init__(self, sql, connection):
+    def __init__(self, sql, connection, source=None):
         self.sql = sql
         self.connection = connection
+        self.source = source
 
     def execute(self):
         "Runs the statement on its connection; returns the cursor."
         cursor = self.connection.cursor()
-        cursor.execute(self.sql)
+        try:
+            cursor.execute(self.sql)
+        except DatabaseError as e:
+            raise self.named(e) from e
         return cursor
+
+    def named(self, error):
+        """Returns ``error`` (a DatabaseError) as raised by this statement:
+        when it was read from a file, a new error of the same class whose
+        one-line message names the file and the statement."""
+        if self.source is None:
+            return error
+        statement = ' '.join(self.sql.split())
+        if len(statement) > 100:
+            statement = statement[:97] + '...'
+        return type(error)('%s: %s (in the statement: %s)'
+                           % (self.source, str(error).strip().replace('\n', ' '), statement))
 
     def __repr__(self):
         return 'BoundStatement(%r)' % (self.sql,)
@@ -408,7 +425,7 @@ class SchemaBuilder:
         for filename in ('%s.%s.sql' % (name, db.settings.DATABASE_ENGINE), '%s.sql' % name):
             path = os.path.join(directory, filename)
             if os.path.exists(path):
-                statements += [BoundStatement(sql, db.connection)
+                statements += [BoundStatement(sql, db.connection, path)
                                for sql in self._read_statements(path, db.backend)]
         return statements
 

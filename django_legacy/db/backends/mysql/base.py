@@ -9,6 +9,7 @@ import datetime
 import importlib
 
 from django_legacy.core.exceptions import ImproperlyConfigured
+from django_legacy.db import backends
 from django_legacy.db.backends import DatabaseError, DriverDatabaseWrapper, IntegrityError
 
 __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
@@ -131,6 +132,19 @@ def connect_parameters(settings, driver=None):
     return params
 
 
+# The DATABASE_OPTIONS this backend passes to the driver's connect(): those
+# MySQLdb and PyMySQL both take; the backend sets autocommit itself.
+OPTIONS = ('charset', 'collation', 'connect_timeout', 'read_timeout', 'write_timeout',
+           'init_command', 'sql_mode', 'ssl', 'compress', 'local_infile', 'unix_socket',
+           'read_default_file', 'read_default_group', 'client_flag', 'use_unicode',
+           'binary_prefix', 'conv')
+
+
+def check_options(settings):
+    "Raises ImproperlyConfigured for DATABASE_OPTIONS the drivers' connect() does not take."
+    backends.check_options(settings, OPTIONS, 'mysql')
+
+
 def describe(settings):
     "Names the server and database of these settings, for error messages."
     return 'MySQL database %r on %s:%s' % (settings.DATABASE_NAME, settings.DATABASE_HOST or 'localhost',
@@ -160,6 +174,7 @@ class DatabaseWrapper(DriverDatabaseWrapper):
         return import_driver()
 
     def _connect(self, driver):
+        check_options(self.settings)
         try:
             return driver.connect(**connect_parameters(self.settings, driver))
         except driver.Error as e:

@@ -8,7 +8,9 @@ back.
 """
 
 from django_legacy.core.exceptions import ImproperlyConfigured
-from django_legacy.db.backends import DatabaseError, DriverDatabaseWrapper, IntegrityError
+from django_legacy.db import backends
+from django_legacy.db.backends import (
+    DatabaseError, DriverDatabaseWrapper, IntegrityError, require_driver)
 
 __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
 
@@ -106,6 +108,15 @@ def connect_parameters(settings):
     return params
 
 
+def check_options(settings):
+    """Raises ImproperlyConfigured for DATABASE_OPTIONS that are neither a
+    libpq connection parameter nor ``prepare_threshold`` (needs psycopg)."""
+    psycopg = require_driver(DatabaseWrapper.driver_module, DatabaseWrapper.driver_package,
+                             'postgresql')
+    valid = {option.keyword.decode() for option in psycopg.pq.Conninfo.get_defaults()}
+    backends.check_options(settings, valid | {'prepare_threshold'}, 'postgresql')
+
+
 def describe(settings):
     "Names the server and database of ``settings``, for error messages."
     return 'database %r on host %r, port %r' % (
@@ -133,6 +144,7 @@ class DatabaseWrapper(DriverDatabaseWrapper):
             raise ImproperlyConfigured(
                 'DATABASE_NAME is empty for a postgresql connection: set it to the name '
                 'of a database on the server.')
+        check_options(self.settings)
         params = dict(connect_parameters(self.settings), **self.options)
         try:
             conn = psycopg.connect(**params)

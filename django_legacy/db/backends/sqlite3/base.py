@@ -10,6 +10,7 @@ import re
 import sqlite3
 import threading
 
+from django_legacy.db import backends
 from django_legacy.db.backends import (
     DatabaseError, IntegrityError, QueryLog, transactions_managed, translate_errors)
 
@@ -47,6 +48,16 @@ OPERATOR_MAPPING = {
 # failing with "database is locked" (the driver's own default is 5);
 # DATABASE_OPTIONS = {'timeout': seconds} changes it.
 DEFAULT_TIMEOUT = 30
+
+# The DATABASE_OPTIONS this backend passes to sqlite3.connect(); the
+# backend sets isolation_level itself.
+OPTIONS = ('timeout', 'detect_types', 'check_same_thread', 'cached_statements', 'uri')
+
+
+def check_options(settings):
+    "Raises ImproperlyConfigured for DATABASE_OPTIONS sqlite3.connect() does not take."
+    backends.check_options(settings, OPTIONS, 'sqlite3')
+
 
 # SQLite's LIKE ignores ASCII case, so 'contains', 'startswith' and
 # 'endswith' match case-insensitively here, as they did in 0.96.
@@ -144,7 +155,7 @@ def _run(connection, method, sql, params, begin):
             # timeout, rather than failing at once on a lock upgrade.
             connection.execute('BEGIN IMMEDIATE')
         return method(sql, params)
-    except sqlite3.Error as e:
+    except (sqlite3.Error, OverflowError) as e:     # OverflowError: an int beyond 64 bits
         if connection.in_transaction and not transactions_managed():
             connection.rollback()
         raise _reraise(e) from e
@@ -227,6 +238,7 @@ class DatabaseWrapper:
         return '<sqlite3 DatabaseWrapper %r>' % (self.settings.DATABASE_NAME,)
 
     def _connect(self):
+        check_options(self.settings)
         name = self.settings.DATABASE_NAME
         if not name:
             from django_legacy.core.exceptions import ImproperlyConfigured

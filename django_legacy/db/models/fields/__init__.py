@@ -8,6 +8,7 @@ parameter (``get_db_prep_save``, ``get_db_prep_lookup``).
 
 import datetime
 import functools
+import math
 import os
 
 from django_legacy.core import validators
@@ -197,6 +198,9 @@ class AutoField(Field):
     def to_python(self, value):
         return _integer(value)
 
+    def get_db_prep_save(self, value):
+        return _storable_integer(self, super().get_db_prep_save, value)
+
     def contribute_to_class(self, cls, name):
         if cls._meta.has_auto_field:
             raise TypeError("A model can't have more than one AutoField.")
@@ -217,11 +221,35 @@ def _text(value):
     return value if value is None or isinstance(value, str) else str(value)
 
 
+# The widest integer a backend stores: SQLite's INTEGER, PostgreSQL's and
+# MySQL's bigint. A narrower column refuses more with its own DatabaseError.
+INTEGER_MIN, INTEGER_MAX = -2 ** 63, 2 ** 63 - 1
+
+
+def _storable_integer(field, prepare, value):
+    """Returns prepare(value), checked to be an integer a database can
+    hold; raises ValueError naming ``field`` for an infinite value or one
+    beyond 64 bits (the drivers raise a bare OverflowError)."""
+    try:
+        prepared = prepare(value)
+    except OverflowError:       # int() of an infinite float
+        pass
+    else:
+        if not isinstance(prepared, int) or INTEGER_MIN <= prepared <= INTEGER_MAX:
+            return prepared
+    raise ValueError('%s.%s: %r does not fit in a 64-bit integer column (%d to %d).'
+                     % (field.model._meta.object_name, field.name, value, INTEGER_MIN,
+                        INTEGER_MAX))
+
+
 class IntegerField(Field):
     empty_strings_allowed = False
 
     def to_python(self, value):
         return _integer(value)
+
+    def get_db_prep_save(self, value):
+        return _storable_integer(self, super().get_db_prep_save, value)
 
 
 class SmallIntegerField(IntegerField):
@@ -428,6 +456,15 @@ class FloatField(Field):
             return float(value)
         except (TypeError, ValueError):
             raise ValidationError('This value must be a decimal number.')
+
+    def get_db_prep_save(self, value):
+        """Returns the float to store; raises ValueError naming the field for
+        infinity or NaN, which a decimal column cannot hold."""
+        value = super().get_db_prep_save(value)
+        if value is not None and not math.isfinite(value):
+            raise ValueError('%s.%s: %r cannot be stored in a decimal column; give a '
+                             'finite number.' % (self.model._meta.object_name, self.name, value))
+        return value
 
 
 class DateField(Field):
