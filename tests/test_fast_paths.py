@@ -154,3 +154,16 @@ def test_update_by_exact_lookups_writes_what_the_compiler_writes(library):
     with pytest.raises(TypeError) as raised:
         Book.objects.filter(pk=book.id).update(colour='red')
     assert str(raised.value).startswith("Cannot update 'colour': Book has no field of that name.")
+
+
+def test_the_query_log_follows_debug_switched_while_connected(library):
+    author = Author.objects.create(name='a')
+    wrapper = Author.objects.db.connection
+    wrapper.queries = []
+    library.DEBUG = True
+    Author.objects.get(pk=author.id)
+    Author.objects.filter(pk=author.id).update(name='b')
+    assert [q['sql'].split()[0] for q in wrapper.queries] == ['SELECT', 'UPDATE']
+    library.DEBUG = False
+    Author.objects.get(pk=author.id)
+    assert len(wrapper.queries) == 2
