@@ -13,6 +13,7 @@ import os
 
 from django_legacy.conf import settings
 from django_legacy.core import serializers
+from django_legacy.core.management.install import all_or_nothing, emit_post_syncdb, run_managed
 from django_legacy.db import model_connection_name, transaction
 from django_legacy.db.models import loading
 
@@ -125,20 +126,12 @@ def install_fixtures(labels, verbosity=1, out=None):
             out.write(message + '\n')
     report = LoadReport()
     transaction.commit_unless_managed()
-    transaction.enter_transaction_management()
-    transaction.managed(True)
-    try:
+    with all_or_nothing():
         for label in labels:
             say(1, "Loading '%s' fixtures..." % label)
             for path, format in find_fixtures(label, say):
                 _install(path, format, report, say)
         _reset_sequences(report.models)
-        transaction.commit()
-    except BaseException:
-        transaction.rollback()
-        raise
-    finally:
-        transaction.leave_transaction_management()
     for line in report.lines():
         say(1, line)
     return report
@@ -184,7 +177,6 @@ def flush(verbosity=1, interactive=True, out=None):
     ``initial_data`` fixtures again. Returns the plan it ran, or None if
     the user said no."""
     import sys
-    from django_legacy.core.management.install import emit_post_syncdb, run_managed
     from django_legacy.core.management.sql import flush_plan
     out = out or sys.stdout
     plan = flush_plan(flush_models())

@@ -3,6 +3,8 @@
 New as a module: the branch kept this in its one management.py.
 """
 
+import contextlib
+
 from django_legacy.core.exceptions import ImproperlyConfigured
 from django_legacy.core.management.sql import Builders, install_plan, reset_plan
 from django_legacy.db import transaction
@@ -32,20 +34,27 @@ def checked_install_plan(models, builders=None):
     return plan
 
 
-def run_managed(plan):
-    """Executes a plan as one managed transaction over every connection it
-    touches: all of it is committed, or on any error all of it is rolled back
-    and the error raised. Returns the plan."""
+@contextlib.contextmanager
+def all_or_nothing():
+    """Runs the block as one managed transaction over every connection it
+    touches: all of it is committed, or on any error all of it is rolled
+    back and the error raised."""
     transaction.enter_transaction_management()
     transaction.managed(True)
     try:
-        plan.execute()
+        yield
         transaction.commit()
     except BaseException:
         transaction.rollback()
         raise
     finally:
         transaction.leave_transaction_management()
+
+
+def run_managed(plan):
+    "Executes a plan all or nothing (see all_or_nothing); returns the plan."
+    with all_or_nothing():
+        plan.execute()
     return plan
 
 
