@@ -28,21 +28,30 @@ def get_validation_errors(app=None, check_installed=True):
     errors = []
     models = loading.get_models() if app is None else _models_of(app)
     # The app asked about counts as installed, as load_app made it in 0.96.
-    installed = set(loading.get_models()) | set(models) if check_installed else None
+    installed = {key(m) for m in loading.get_models() + models} if check_installed else None
     for model in models:
         errors.extend((model, message) for message in model_errors(model, installed))
     return errors
 
 
 def _models_of(app):
-    "The models of a models module, installed or not (invalid_models is not installed)."
+    """The models defined in a models module, installed or not (invalid_models
+    is not installed). Models of another module registered under the same
+    app label (another tree's app of that name) are not this app's."""
     return [m for m in loading.all_models()
-            if m._meta.app_label == loading.app_label_of(app)]
+            if m._meta.app_label == loading.app_label_of(app) and m.__module__ == app.__name__]
+
+
+def key(model):
+    """A model's (app_label, class name): models are compared by name, as the
+    registry knows them, since a module imported twice makes a second class."""
+    return model._meta.app_label, model._meta.object_name
 
 
 def model_errors(model, installed=None):
     """Yields the messages of what is wrong with one model, in 0.96's order;
-    ``installed`` is the set of installed models (None: do not check)."""
+    ``installed`` is the set of keys of the installed models (None: do not
+    check)."""
     opts = model._meta
     for field in opts.fields:
         yield from field_errors(model, field)
@@ -101,7 +110,7 @@ def choices_errors(field):
 def accessor_name(model, field):
     """The name the target model reaches back by, or None when there is no
     such attribute (a symmetrical many-to-many relation to the model itself)."""
-    if field.rel.multiple_targets and field.rel.to is model and field.rel.symmetrical:
+    if field.rel.multiple_targets and key(field.rel.to) == key(model) and field.rel.symmetrical:
         return None
     return RelatedObject(field.rel.to, model, field).get_accessor_name()
 
@@ -120,7 +129,7 @@ def relation_errors(model, field, installed, m2m):
     kind = 'm2m field' if m2m else 'field'
     target = field.rel.to
     rel_opts = target._meta
-    if installed is not None and target not in installed:
+    if installed is not None and key(target) not in installed:
         yield ("'%s' has %s with model %s, which has not been installed"
                % (field.name, 'm2m relation' if m2m else 'relation', rel_opts.object_name))
     accessor = accessor_name(model, field)
