@@ -38,7 +38,7 @@ def test_content_types_live_on_their_own_connection_the_default():
     ContentType.objects.get_for_model(Artist)
     cursor = connections[_default].connection.cursor()
     cursor.execute("SELECT model FROM django_content_type WHERE model = 'artist'")
-    assert cursor.fetchall() == [('artist',)]
+    assert [tuple(row) for row in cursor.fetchall()] == [('artist',)]
 
 
 def test_generic_foreign_keys_read_each_object_on_its_connection(clean):
