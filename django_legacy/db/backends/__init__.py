@@ -30,21 +30,6 @@ def translate_errors(driver_integrity_errors, driver_errors):
     return reraise
 
 
-def debug_on(settings):
-    """Returns ``settings.DEBUG`` for a connection's settings holder, read
-    now (DEBUG may be switched while the connection is open) but without
-    going through the holder's __getattr__, which would cost each query as
-    much as the rest of the wrapper."""
-    while True:
-        own = vars(settings)
-        if 'DEBUG' in own:
-            return own['DEBUG']
-        default = own.get('default_settings')      # a UserSettingsHolder's
-        if default is None:
-            return settings.DEBUG
-        settings = default
-
-
 class QueryLog:
     """Cursor wrapper that records each statement in ``db.queries``.
 
@@ -277,7 +262,7 @@ class DriverDatabaseWrapper:
             self.connection = self._connect(driver)
             self.driver_error = driver.Error
         cursor = FormatCursorWrapper(self.connection.cursor(), self)
-        if debug_on(self.settings):
+        if self.settings.DEBUG:
             return QueryLog(cursor, self)
         return cursor
 

@@ -12,7 +12,7 @@ import threading
 
 from django_legacy.db import backends
 from django_legacy.db.backends import (
-    DatabaseError, IntegrityError, QueryLog, debug_on, transactions_managed, translate_errors)
+    DatabaseError, IntegrityError, QueryLog, transactions_managed, translate_errors)
 
 __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
 
@@ -267,7 +267,7 @@ class DatabaseWrapper:
         if self.connection is None:
             self.connection = self._connect()
         cursor = CursorWrapper(self.connection.cursor(), self.connection)
-        if debug_on(self.settings):
+        if self.settings.DEBUG:
             return QueryLog(cursor, self)
         return cursor
 
@@ -278,7 +278,7 @@ class DatabaseWrapper:
         for the statements whose cursor it keeps to itself (the driver's own
         cursor, no wrapper to build)."""
         connection = self.connection
-        if connection is None or debug_on(self.settings):
+        if connection is None or self.settings.DEBUG:
             cursor = self.cursor()
             (cursor.execute_alone if alone else cursor.execute)(sql, params)
             return cursor
