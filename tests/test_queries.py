@@ -318,9 +318,17 @@ def test_debug_is_read_when_a_cursor_is_made_and_off_costs_nothing(library):
     library.DEBUG = True
     info.connection.cursor().execute('SELECT 1')
     assert len(info.connection.queries) == 1
+    cursor = info.connection.cursor()
+    cursor.execute('CREATE TEMPORARY TABLE logged_rows (n integer)')
+    cursor.executemany('INSERT INTO logged_rows (n) VALUES (%s)', iter([[1], [2]]))
+    assert info.connection.queries[-1]['sql'] == \
+        'MANY: INSERT INTO logged_rows (n) VALUES (%s) ((1,), (2,))'
+    cursor.execute('SELECT n FROM logged_rows WHERE n > %s', [0])
+    assert cursor.fetchall() in ([(1,), (2,)], ((1,), (2,)))
+    assert info.connection.queries[-1]['sql'] == 'SELECT n FROM logged_rows WHERE n > 0'
     # DEBUG set on one connection's settings holds for that connection alone.
     info.settings.DEBUG = False
     info.connection.cursor().execute('SELECT 1')
     connections[db._default].connection.cursor().execute('SELECT 1')
-    assert len(info.connection.queries) == 1
+    assert len(info.connection.queries) == 4
     assert connections[db._default].connection.queries[-1]['sql'] == 'SELECT 1'

@@ -59,12 +59,14 @@ class QueryLog:
                 'time': '%.3f' % (time.perf_counter() - start)})
 
     def executemany(self, sql, param_list):
+        param_list = list(param_list)   # read twice: by the driver, then here
         start = time.perf_counter()
         try:
             return self.cursor.executemany(sql, param_list)
         finally:
+            # Written as 0.96 wrote it: the statement and every row's values.
             self.db.queries.append({
-                'sql': '%s -- executemany' % sql,
+                'sql': 'MANY: %s %s' % (sql, tuple(tuple(p) for p in param_list)),
                 'time': '%.3f' % (time.perf_counter() - start)})
 
     def __getattr__(self, name):
