@@ -264,31 +264,13 @@ def lay_entry(defaults, entry=None):
     return values
 
 
-class ConnectionSettings(UserSettingsHolder):
-    """One connection's settings. DEBUG (which turns the query log on) is
-    read from the settings each time, so that it can be switched while the
-    connection is open, as in 0.96, unless it is set on this connection
-    alone. It is asked on every cursor(), so it is a property rather than a
-    miss that falls through to ``__getattr__``."""
-
-    _own_debug = None
-
-    @property
-    def DEBUG(self):
-        own = self._own_debug
-        return self.default_settings.DEBUG if own is None else own
-
-    @DEBUG.setter
-    def DEBUG(self, value):
-        self._own_debug = value
-
-
 def entry_settings(entry=None, name=_default):
     """Returns a settings holder for a connection: a snapshot of the values
     of lay_entry(settings, entry); other settings, DEBUG among them, read
-    through to ``settings``. CONNECTION_NAME holds ``name``;
+    through to ``settings`` (DEBUG set on the holder holds for this
+    connection alone; see backends.debug_on). CONNECTION_NAME holds ``name``;
     OWN_DATABASE_NAME says whether the entry names its own DATABASE_NAME."""
-    holder = ConnectionSettings(settings._target if settings.configured else settings)
+    holder = UserSettingsHolder(settings._target if settings.configured else settings)
     holder.CONNECTION_NAME = name
     holder.OWN_DATABASE_NAME = entry is not None and 'DATABASE_NAME' in entry
     for key, value in lay_entry(settings, entry).items():
