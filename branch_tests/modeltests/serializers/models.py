@@ -148,12 +148,6 @@ __test__ = {'API_TESTS': """
 
 # An object may name keys of objects that come later in the text; saved
 # inside one transaction, the references are complete by the time it ends.
-# (PostgreSQL checks references at the commit; MySQL's InnoDB checks each
-# one at once, so there the checks are turned off for the block.)
->>> db = Article.objects.db
->>> checks_each_row = db.settings.DATABASE_ENGINE == 'mysql'
->>> if checks_each_row:
-...     _ = db.connection.cursor().execute('SET FOREIGN_KEY_CHECKS = 0')
 >>> text = ('[{"pk": "3", "model": "serializers.article", "fields": {"headline": "Comets, '
 ...         'explained", "pub_date": "2006-03-04 08:15:00", "categories": [4, 2], "author": 4}}, '
 ...         '{"pk": "4", "model": "serializers.category", "fields": {"name": "Astronomy"}}, '
@@ -165,8 +159,6 @@ __test__ = {'API_TESTS': """
 ...     obj.save()
 >>> transaction.commit()
 >>> transaction.leave_transaction_management()
->>> if checks_each_row:
-...     _ = db.connection.cursor().execute('SET FOREIGN_KEY_CHECKS = 1')
 >>> comets = Article.objects.get(pk=3)
 >>> comets, comets.author, comets.pub_date
 (<Article: Comets, explained>, <Author: Dora>, datetime.datetime(2006, 3, 4, 8, 15))
