@@ -10,25 +10,9 @@ import pytest
 
 from django_legacy.db import connections
 from tests.helpers import place
+from tests.test_postgresql import Holder, server_settings
 
 PG_SCRATCH = 'django_legacy_reliability'
-
-
-def postgresql_settings(name=PG_SCRATCH):
-    "The OTHER_DATABASES entry of database ``name`` on the PG* server."
-    return {'DATABASE_ENGINE': 'postgresql', 'DATABASE_NAME': name,
-            'DATABASE_HOST': os.environ.get('PGHOST', ''),
-            'DATABASE_PORT': os.environ.get('PGPORT', ''),
-            'DATABASE_USER': os.environ.get('PGUSER', ''),
-            'DATABASE_PASSWORD': os.environ.get('PGPASSWORD', '')}
-
-
-class _Holder:
-    "Connection settings whose test database is the database itself."
-
-    def __init__(self, values):
-        self.__dict__.update(values, TEST_DATABASE_NAME=values['DATABASE_NAME'],
-                             DATABASE_OPTIONS={})
 
 
 def need_postgresql():
@@ -44,9 +28,9 @@ def engine_db(request, isolated_settings, tmp_path):
     if request.param == 'postgresql':
         need_postgresql()
         from django_legacy.db.backends.postgresql import creation
-        creation.create_test_db(_Holder(postgresql_settings()), None, verbosity=0,
+        creation.create_test_db(Holder(server_settings(PG_SCRATCH)), None, verbosity=0,
                                 autoclobber=True)
-        entry = postgresql_settings()
+        entry = server_settings(PG_SCRATCH)
     else:
         entry = {'DATABASE_ENGINE': 'sqlite3', 'DATABASE_NAME': str(tmp_path / 'rel.db')}
     isolated_settings.OTHER_DATABASES['rel'] = entry
@@ -56,7 +40,7 @@ def engine_db(request, isolated_settings, tmp_path):
     finally:
         connections.reset()
         if request.param == 'postgresql':
-            creation.destroy_test_db(_Holder(postgresql_settings()), PG_SCRATCH, verbosity=0)
+            creation.destroy_test_db(Holder(server_settings(PG_SCRATCH)), PG_SCRATCH, verbosity=0)
 
 
 def transaction_open(wrapper):

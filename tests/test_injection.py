@@ -120,3 +120,16 @@ def test_update_refuses_a_slice_as_delete_does(authors):
     with pytest.raises(AssertionError, match="Cannot use 'limit' or 'offset' with update"):
         Author.objects.order_by('name')[2:].update(name='x')
     assert sorted(a.name for a in Author.objects.all()) == ['ann', 'bob', 'cid', 'dee', 'eve']
+
+
+def test_values_and_dates_take_only_real_fields_and_kinds(authors):
+    from django_legacy.db.models.fields import FieldDoesNotExist
+    with pytest.raises(TypeError, match='Cannot resolve keyword'):
+        list(Author.objects.values('name", 1 FROM testapp_book; --'))
+    with pytest.raises(FieldDoesNotExist):
+        Author.objects.dates('born" FROM testapp_book; --', 'year')
+    with pytest.raises(AssertionError, match="'kind' must be one of"):
+        Author.objects.dates('born', "year' FROM testapp_book; --")
+    with pytest.raises(AssertionError, match="'order' must be either"):
+        Author.objects.dates('born', 'year', order='ASC; DROP TABLE testapp_book')
+    assert Book.objects.count() == 0
