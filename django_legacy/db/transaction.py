@@ -294,7 +294,7 @@ def _leave_after(error, connections):
     and, when leaving to unmanaged, every other dirty connection, without
     raising over ``error``."""
     try:
-        wrappers = [w for w in _wrappers(connections) if w in _state.dirty]
+        wrappers = _wrappers(connections)
     except Exception as failed:
         add_note(error, 'Naming the connections to roll back failed: %s' % failed)
         wrappers = []
