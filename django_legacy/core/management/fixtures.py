@@ -10,10 +10,12 @@ it writes to: if any object fails, every connection is rolled back.
 
 import collections
 import os
+import sys
 
 from django_legacy.conf import settings
 from django_legacy.core import serializers
 from django_legacy.core.management.install import all_or_nothing, emit_post_syncdb, run_managed
+from django_legacy.core.management.sql import flush_plan
 from django_legacy.db import model_connection_name, transaction
 from django_legacy.db.models import loading
 
@@ -142,7 +144,6 @@ def load_data(fixture_labels, verbosity=1, out=None, err=None):
     failure is printed (the multiple-fixtures message on ``out``, a problem
     with an object on ``err``) and leaves every connection as it was.
     Returns the LoadReport, or None after a failure."""
-    import sys
     out = out or sys.stdout
     err = err or sys.stderr
     try:
@@ -176,8 +177,6 @@ def flush(verbosity=1, interactive=True, out=None):
     use, in one transaction over those connections, then loads the
     ``initial_data`` fixtures again. Returns the plan it ran, or None if
     the user said no."""
-    import sys
-    from django_legacy.core.management.sql import flush_plan
     out = out or sys.stdout
     plan = flush_plan(flush_models())
     if interactive:
@@ -193,8 +192,8 @@ def flush(verbosity=1, interactive=True, out=None):
     emit_post_syncdb([], verbosity, interactive)
     if verbosity >= 1:
         for name in plan.connection_names():
-            tables = len([s for n, s in plan.items if n == name])
-            out.write('Flushed connection %s (%d statement(s)).\n' % (name, tables))
+            count = len([s for n, s in plan.items if n == name])
+            out.write('Flushed connection %s (%d statement(s)).\n' % (name, count))
     load_data(['initial_data'], verbosity=verbosity, out=out)
     return plan
 
