@@ -20,6 +20,30 @@ def installed(*models):
             model.objects.drop(cascade=True)
 
 
+@contextlib.contextmanager
+def logged(model):
+    """Yields the list of statements the model's connection runs in the
+    block (the query log that DEBUG turns on), filled when the block ends."""
+    wrapper = model.objects.db.connection
+    wrapper.settings.DEBUG, wrapper.queries = True, []
+    statements = []
+    try:
+        yield statements
+    finally:
+        wrapper.settings.DEBUG = False
+        statements.extend(query['sql'] for query in wrapper.queries)
+
+
+@contextlib.contextmanager
+def assert_queries(count, model):
+    """Asserts that the block runs ``count`` statements on ``model``'s
+    connection (by its query log); yields the list of them."""
+    with logged(model) as statements:
+        yield statements
+    assert len(statements) == count, 'expected %d statements, ran %d:\n%s' % (
+        count, len(statements), '\n'.join(statements))
+
+
 def place(settings, name, *labels):
     "Adds model labels to the MODELS of OTHER_DATABASES[name]."
     settings.OTHER_DATABASES[name].setdefault('MODELS', [])

@@ -3,8 +3,8 @@ keeps the tables there, the models its statements create and the references
 still waiting (foreign keys and join tables alike)."""
 
 from django_legacy.db import connections
-from tests.helpers import installed, qn
-from tests.testapp.models import Author, Book, Node, Tag
+from tests.helpers import assert_queries, installed, qn
+from tests.testapp.models import Author, Book, Counter, Node, Tag
 
 
 def bound():
@@ -89,3 +89,50 @@ def test_a_backend_changes_a_template_not_a_method(isolated_settings):
     builder = Loud(Author.objects.db)
     assert [str(s) for s in builder.get_drop_table(Author)] == [
         'DROP TABLE IF EXISTS %s;' % qn('testapp_author')]
+
+
+def test_one_function_quotes_a_name_for_every_backend():
+    from django_legacy.db.backends import name_quoter
+    from django_legacy.db.backends.mysql import base as mysql
+    from django_legacy.db.backends.postgresql import base as postgresql
+    from django_legacy.db.backends.sqlite3 import base as sqlite3
+    assert name_quoter('`')('a`b') == '`a``b`' and name_quoter('"')('a"b') == '"a""b"'
+    assert name_quoter('"')('"done"') == '"done"' and name_quoter('"')('"a"b"') == '"""a""b"""'
+    for backend in (mysql, postgresql, sqlite3):
+        q = backend.quote_character
+        assert backend.quote_name('x%sy' % q) == '%sx%s%sy%s' % (q, q, q, q)
+
+
+# -- how many statements the fast paths run (pinned by the query log) ----------
+
+def test_get_by_primary_key_is_one_query(isolated_settings):
+    with installed(Author):
+        author = Author.objects.create(name='one')
+        with assert_queries(1, Author):
+            assert Author.objects.get(pk=author.id).name == 'one'
+
+
+def test_saving_an_existing_row_selects_then_updates_as_0_96_did(isolated_settings):
+    with installed(Author):
+        author = Author.objects.create(name='before')
+        author.name = 'after'
+        with assert_queries(2, Author) as statements:
+            author.save()
+    assert [s.split()[0] for s in statements] == ['SELECT', 'UPDATE']
+
+
+def test_deleting_a_row_nothing_refers_to_is_one_delete(isolated_settings):
+    with installed(Counter):
+        row = Counter.objects.create(thread=1, serial=1)
+        with assert_queries(1, Counter) as statements:
+            row.delete()
+        assert statements[0].startswith('DELETE FROM') and Counter.objects.count() == 0
+
+
+def test_installing_one_model_without_relations_is_one_statement(isolated_settings):
+    with assert_queries(1, Author) as statements:
+        Author.objects.install()
+    try:
+        assert statements[0].startswith('CREATE TABLE')
+    finally:
+        Author.objects.drop()

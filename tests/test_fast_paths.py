@@ -3,29 +3,13 @@ get(), update() and iteration run, and that routing still follows the
 settings. Counted through the query log, never timed (speed is measured in
 bench/)."""
 
-import contextlib
-
 import pytest
 
 from django_legacy.core import signals
 from django_legacy.db import _default, connections, transaction
 from django_legacy.dispatch import dispatcher
-from tests.helpers import engine, installed, place, qn
+from tests.helpers import engine, installed, logged, place, qn
 from tests.testapp.models import Author, Book
-
-
-@contextlib.contextmanager
-def logged(model):
-    """Yields the list of statements the model's connection runs in the
-    block (the query log that DEBUG turns on)."""
-    wrapper = model.objects.db.connection
-    wrapper.settings.DEBUG, wrapper.queries = True, []
-    statements = []
-    try:
-        yield statements
-    finally:
-        wrapper.settings.DEBUG = False
-        statements.extend(query['sql'] for query in wrapper.queries)
 
 
 @pytest.fixture

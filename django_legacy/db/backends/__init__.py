@@ -18,16 +18,28 @@ class IntegrityError(DatabaseError):
     "A constraint (unique, not null, foreign key) refused the change."
 
 
-def translate_errors(driver_integrity_errors, driver_errors):
-    """Returns a function that re-raises a driver exception as ours.
+def translate_error(error, driver_integrity_error):
+    """Returns our exception for a driver's ``error``: IntegrityError if it
+    is a ``driver_integrity_error``, else DatabaseError, with the driver's
+    arguments. The one translation every backend uses; raise the result
+    ``from error``."""
+    if isinstance(error, driver_integrity_error):
+        return IntegrityError(*error.args)
+    return DatabaseError(*error.args)
 
-    Use as ``except driver_errors as e: raise reraise(e) from e``.
-    """
-    def reraise(error):
-        if isinstance(error, driver_integrity_errors):
-            return IntegrityError(*error.args)
-        return DatabaseError(*error.args)
-    return reraise
+
+def name_quoter(quote):
+    """Returns the quote_name() of a backend whose names are quoted with the
+    character ``quote``: it quotes a name and doubles that character inside
+    it; a name already quoted (holding no other such character) is left as
+    it is."""
+    doubled = quote * 2
+
+    def quote_name(name):
+        if len(name) > 1 and name[0] == quote and name[-1] == quote and quote not in name[1:-1]:
+            return name
+        return quote + name.replace(quote, doubled) + quote
+    return quote_name
 
 
 class QueryLog:
@@ -243,9 +255,7 @@ class DriverDatabaseWrapper:
 
     def _reraise(self, error):
         "Returns our exception for one of the driver's."
-        if isinstance(error, self.loaded_driver().IntegrityError):
-            return IntegrityError(*error.args)
-        return DatabaseError(*error.args)
+        return translate_error(error, self.loaded_driver().IntegrityError)
 
     def _is_broken(self):
         "True when the server has dropped the connection (the driver says how)."

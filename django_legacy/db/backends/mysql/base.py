@@ -10,7 +10,7 @@ import importlib
 
 from django_legacy.core.exceptions import ImproperlyConfigured
 from django_legacy.db import backends
-from django_legacy.db.backends import DatabaseError, DriverDatabaseWrapper, IntegrityError
+from django_legacy.db.backends import DatabaseError, DriverDatabaseWrapper, IntegrityError, name_quoter
 
 __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
 
@@ -48,12 +48,9 @@ OPERATOR_MAPPING = {
 }
 
 
-def quote_name(name):
-    """Quotes a name with backticks; a backtick inside it is doubled. A name
-    already quoted (and holding no other backtick) is left as it is."""
-    if len(name) > 1 and name.startswith('`') and name.endswith('`') and '`' not in name[1:-1]:
-        return name
-    return '`%s`' % name.replace('`', '``')
+# Names are quoted with this character; one inside a name is doubled.
+quote_character = '`'
+quote_name = name_quoter(quote_character)
 
 
 def get_last_insert_id(cursor, table_name, pk_name):

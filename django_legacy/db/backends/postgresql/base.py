@@ -10,7 +10,7 @@ back.
 from django_legacy.core.exceptions import ImproperlyConfigured
 from django_legacy.db import backends
 from django_legacy.db.backends import (
-    DatabaseError, DriverDatabaseWrapper, IntegrityError, require_driver)
+    DatabaseError, DriverDatabaseWrapper, IntegrityError, name_quoter, require_driver)
 
 __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
 
@@ -45,13 +45,9 @@ OPERATOR_MAPPING = {
 }
 
 
-def quote_name(name):
-    """Quotes a name with double quotes; a double quote inside it is
-    doubled. A name already quoted (and holding no other quote) is left
-    as it is."""
-    if len(name) > 1 and name.startswith('"') and name.endswith('"') and '"' not in name[1:-1]:
-        return name
-    return '"%s"' % name.replace('"', '""')
+# Names are quoted with this character; one inside a name is doubled.
+quote_character = '"'
+quote_name = name_quoter(quote_character)
 
 
 def get_last_insert_id(cursor, table_name, pk_name):

@@ -12,7 +12,7 @@ import threading
 
 from django_legacy.db import backends
 from django_legacy.db.backends import (
-    DatabaseError, IntegrityError, QueryLog, transactions_managed, translate_errors)
+    DatabaseError, IntegrityError, QueryLog, name_quoter, transactions_managed, translate_error)
 
 __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
 
@@ -62,7 +62,7 @@ def check_options(settings):
 # SQLite's LIKE ignores ASCII case, so 'contains', 'startswith' and
 # 'endswith' match case-insensitively here, as they did in 0.96.
 
-_reraise = translate_errors(sqlite3.IntegrityError, sqlite3.Error)
+_reraise = functools.partial(translate_error, driver_integrity_error=sqlite3.IntegrityError)
 
 # Statements that must not open a transaction.
 _NO_TRANSACTION = ('SELECT', 'PRAGMA', 'BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT',
@@ -77,13 +77,9 @@ def _convert(sql):
     return converted, not head.startswith(_NO_TRANSACTION)
 
 
-def quote_name(name):
-    """Quotes a name with double quotes; a double quote inside it is
-    doubled. A name already quoted (and holding no other quote) is left
-    as it is."""
-    if len(name) > 1 and name.startswith('"') and name.endswith('"') and '"' not in name[1:-1]:
-        return name
-    return '"%s"' % name.replace('"', '""')
+# Names are quoted with this character; one inside a name is doubled.
+quote_character = '"'
+quote_name = name_quoter(quote_character)
 
 
 def get_last_insert_id(cursor, table_name, pk_name):
