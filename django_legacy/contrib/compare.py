@@ -106,12 +106,12 @@ def _values(model, made):
 def _order(models):
     """Returns the models so that each comes after the models its foreign keys
     need (a cycle is broken by taking the first model left)."""
+    def needs(model, left):
+        return {f.rel.to for f in model._meta.fields
+                if f.rel is not None and f.rel.to is not model and f.rel.to in left}
     ordered, left = [], list(models)
     while left:
-        def needs(model):
-            return {f.rel.to for f in model._meta.fields
-                    if f.rel is not None and f.rel.to is not model and f.rel.to in left}
-        ready = [m for m in left if not needs(m)] or left[:1]
+        ready = [m for m in left if not needs(m, left)] or left[:1]
         ordered.extend(ready)
         left = [m for m in left if m not in ready]
     return ordered
@@ -176,7 +176,7 @@ def modern_scenario(models, directory):
         django.setup()
     from django.db import connections as modern_connections, router
     mirrors = mirror_models(_order(models))
-    for legacy, mirror in mirrors.items():
+    for mirror in mirrors.values():
         for alias in modern_connections:
             if router.allow_migrate_model(alias, mirror):
                 with modern_connections[alias].schema_editor() as editor:

@@ -55,13 +55,13 @@ def _wrappers(connections=None):
     return list(found)
 
 
-def _collect(connections, found):
+def _collect(connections, found):  # noqa: C901 -- a branch per accepted shape: info, name, registry, dict, list
     if isinstance(connections, ConnectionInfo):
         found[connections.connection] = None
     elif isinstance(connections, str) or connections is _default:
         found[_registry[connections].connection] = None
     elif isinstance(connections, LazyConnectionManager):
-        for name in connections.keys():
+        for name in connections.keys():  # noqa: SIM118 -- keys() is every configured name, iteration only the open ones
             if name is not _default:
                 found[connections[name].connection] = None
     elif isinstance(connections, dict):

@@ -72,7 +72,7 @@ def confirm_clobber(test_name):
     return answer.strip() == 'yes'
 
 
-def run_tests(module_list, verbosity=1, extra_tests=[], interactive=True):
+def run_tests(module_list, verbosity=1, extra_tests=(), interactive=True):
     """Runs the tests of the apps in ``module_list`` (their models modules)
     on fresh test databases; returns the number of failures and errors.
 

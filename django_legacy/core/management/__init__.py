@@ -212,7 +212,7 @@ def dump_data(app_labels, format='json', indent=None):
 
 def action_diffsettings(options, out, err):
     from django_legacy.conf import global_settings, settings
-    settings.DEBUG  # loads the settings, or raises the error that says how
+    settings.DEBUG  # noqa: B018 -- loads the settings, or raises the error that says how
     names = sorted(n for n in dir(settings._target) if n.isupper())
     for name in names:
         value = getattr(settings, name)

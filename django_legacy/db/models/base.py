@@ -114,7 +114,7 @@ class Model(metaclass=ModelBase):
     (a related object) or attname (its key).
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs):  # noqa: C901 -- 0.96's argument rules in one pass, the hot path of every row
         cls = self.__class__
         if signals.pre_init in receivers:
             dispatcher.send(signal=signals.pre_init, sender=cls, args=args, kwargs=kwargs)
@@ -135,7 +135,7 @@ class Model(metaclass=ModelBase):
         if len(args) > len(plan):
             raise IndexError('Number of args exceeds number of fields')
         values = self.__dict__
-        for (attname, name, related, default, dynamic), value in zip(plan, args):
+        for (attname, _name, _related, _default, _dynamic), value in zip(plan, args):
             values[attname] = value
         for attname, name, related, default, dynamic in plan[len(args):]:
             if related and name in kwargs:

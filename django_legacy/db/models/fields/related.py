@@ -40,7 +40,7 @@ def add_lazy_relation(cls, field, relation):
 def do_pending_lookups(model):
     "Resolves the relations that were waiting for ``model``."
     key = (model._meta.app_label, model.__name__.lower())
-    for cls, field in _pending_lookups.pop(key, []):
+    for _cls, field in _pending_lookups.pop(key, []):
         field.do_related_class(model)
 
 
@@ -376,7 +376,7 @@ class ForeignRelatedObjectsDescriptor(_RelatedManagerDescriptor):
         manager.add(*value)
 
 
-def foreign_related_manager(related, superclass):
+def foreign_related_manager(related, superclass):  # noqa: C901 -- one class; remove/clear exist only for null keys
     """Returns the manager class of ``<instance>.<model>_set``: ``superclass``
     narrowed to the rows whose foreign key holds ``self.key``."""
     field, model = related.field, related.model
@@ -441,97 +441,110 @@ class ManyRelatedObjectsDescriptor(_RelatedManagerDescriptor):
         manager.add(*value)
 
 
+class JoinTable:
+    """The join table of a many-to-many field seen from one side: the model
+    at the other end, the column of this side (``source_col``) and of the
+    other (``target_col``). Its rows are written on the connection of the
+    model that declares the field, where the table lives."""
+
+    def __init__(self, field, reverse):
+        self.field = field
+        if reverse:
+            self.model, self.source_col, self.target_col = (
+                field.model, field.m2m_reverse_name(), field.m2m_column_name())
+        else:
+            self.model, self.source_col, self.target_col = (
+                field.rel.to, field.m2m_column_name(), field.m2m_reverse_name())
+        self.symmetrical = field.is_recursive and field.rel.symmetrical
+
+    def db(self):
+        return self.field.model._default_manager.db
+
+    def keys(self, objs):
+        "Returns the keys of ``objs`` (objects of the other model, or keys)."
+        keys = []
+        for obj in objs:
+            if isinstance(obj, self.model):
+                if obj._get_pk_val() is None:
+                    raise ValueError('%r has not been saved yet; save it before '
+                                     'adding it to a many-to-many relation.' % (obj,))
+                keys.append(obj._get_pk_val())
+            elif isinstance(obj, int):
+                keys.append(obj)
+            else:
+                raise TypeError("'%s' instance expected, got %r"
+                                % (self.model._meta.object_name, obj))
+        return keys
+
+    def insert(self, source_col, target_col, source_key, keys):
+        "Adds the rows (source_key, key) for each of ``keys`` not there yet."
+        db = self.db()
+        quote = db.backend.quote_name
+        table = quote(self.field.m2m_db_table())
+        cursor = db.connection.cursor()
+        placeholders = ', '.join(['%s'] * len(keys))
+        cursor.execute('SELECT %s FROM %s WHERE %s = %%s AND %s IN (%s)' % (
+            quote(target_col), table, quote(source_col), quote(target_col),
+            placeholders), [source_key] + keys)
+        existing = {row[0] for row in cursor.fetchall()}
+        new = [k for k in dict.fromkeys(keys) if k not in existing]
+        if new:
+            cursor.executemany('INSERT INTO %s (%s, %s) VALUES (%%s, %%s)' % (
+                table, quote(source_col), quote(target_col)),
+                [(source_key, k) for k in new])
+
+    def delete(self, source_col, target_col, source_key, keys):
+        "Removes the rows of ``source_key`` (only those to ``keys`` unless None)."
+        db = self.db()
+        quote = db.backend.quote_name
+        sql = 'DELETE FROM %s WHERE %s = %%s' % (quote(self.field.m2m_db_table()), quote(source_col))
+        params = [source_key]
+        if keys is not None:
+            sql += ' AND %s IN (%s)' % (quote(target_col), ', '.join(['%s'] * len(keys)))
+            params += keys
+        db.connection.cursor().execute(sql, params)
+
+    def change(self, write, source_key, keys):
+        """Runs ``write`` (insert or delete) for ``source_key`` and ``keys``,
+        and the mirror rows of a symmetrical field; commits unless managed."""
+        from django_legacy.db import transaction
+        if not keys:
+            return
+        write(self.source_col, self.target_col, source_key, keys)
+        if self.symmetrical:
+            for k in keys:
+                write(self.source_col, self.target_col, k, [source_key])
+        transaction.commit_unless_managed(self.db())
+
+
 def many_related_manager(field, reverse, superclass):
     """Returns the manager class of one side of a many-to-many field:
-    ``superclass`` narrowed to the rows joined to ``self.key``. Rows of the
-    join table are written on the connection of the model that declares the
-    field, where the table lives."""
+    ``superclass`` narrowed to the rows joined to ``self.key`` (see
+    JoinTable for where the rows are written)."""
     from django_legacy.db import transaction
-    if reverse:
-        model, source_col, target_col = field.model, field.m2m_reverse_name(), field.m2m_column_name()
-    else:
-        model, source_col, target_col = field.rel.to, field.m2m_column_name(), field.m2m_reverse_name()
-    symmetrical = field.is_recursive and field.rel.symmetrical
-
-    def join_db():
-        return field.model._default_manager.db
+    join = JoinTable(field, reverse)
 
     class ManyRelatedManager(superclass):
-        db = property(lambda self: model._default_manager.db)
+        db = property(lambda self: join.model._default_manager.db)
 
         def get_query_set(self):
             qs = superclass.get_query_set(self)
-            return qs._filter_many_to_many(field, target_col, source_col, self.key)
-
-        def _keys(self, objs):
-            keys = []
-            for obj in objs:
-                if isinstance(obj, model):
-                    if obj._get_pk_val() is None:
-                        raise ValueError('%r has not been saved yet; save it before '
-                                         'adding it to a many-to-many relation.' % (obj,))
-                    keys.append(obj._get_pk_val())
-                elif isinstance(obj, int):
-                    keys.append(obj)
-                else:
-                    raise TypeError("'%s' instance expected, got %r"
-                                    % (model._meta.object_name, obj))
-            return keys
-
-        def _add(self, source_col, target_col, source_key, keys):
-            db = join_db()
-            quote = db.backend.quote_name
-            table = quote(field.m2m_db_table())
-            cursor = db.connection.cursor()
-            placeholders = ', '.join(['%s'] * len(keys))
-            cursor.execute('SELECT %s FROM %s WHERE %s = %%s AND %s IN (%s)' % (
-                quote(target_col), table, quote(source_col), quote(target_col),
-                placeholders), [source_key] + keys)
-            existing = {row[0] for row in cursor.fetchall()}
-            new = [k for k in dict.fromkeys(keys) if k not in existing]
-            if new:
-                cursor.executemany('INSERT INTO %s (%s, %s) VALUES (%%s, %%s)' % (
-                    table, quote(source_col), quote(target_col)),
-                    [(source_key, k) for k in new])
-
-        def _remove(self, source_col, target_col, source_key, keys):
-            db = join_db()
-            quote = db.backend.quote_name
-            sql = 'DELETE FROM %s WHERE %s = %%s' % (quote(field.m2m_db_table()), quote(source_col))
-            params = [source_key]
-            if keys is not None:
-                sql += ' AND %s IN (%s)' % (quote(target_col), ', '.join(['%s'] * len(keys)))
-                params += keys
-            db.connection.cursor().execute(sql, params)
+            return qs._filter_many_to_many(field, join.target_col, join.source_col, self.key)
 
         def add(self, *objs):
-            keys = self._keys(objs)
-            if not keys:
-                return
-            self._add(source_col, target_col, self.key, keys)
-            if symmetrical:
-                for k in keys:
-                    self._add(source_col, target_col, k, [self.key])
-            transaction.commit_unless_managed(join_db())
+            join.change(join.insert, self.key, join.keys(objs))
 
         def remove(self, *objs):
-            keys = self._keys(objs)
-            if not keys:
-                return
-            self._remove(source_col, target_col, self.key, keys)
-            if symmetrical:
-                for k in keys:
-                    self._remove(source_col, target_col, k, [self.key])
-            transaction.commit_unless_managed(join_db())
+            join.change(join.delete, self.key, join.keys(objs))
 
         def clear(self):
-            if symmetrical:
-                self._remove(target_col, source_col, self.key, None)
-            self._remove(source_col, target_col, self.key, None)
-            transaction.commit_unless_managed(join_db())
+            if join.symmetrical:
+                join.delete(join.target_col, join.source_col, self.key, None)
+            join.delete(join.source_col, join.target_col, self.key, None)
+            transaction.commit_unless_managed(join.db())
 
         def create(self, **kwargs):
-            obj = model(**kwargs)
+            obj = join.model(**kwargs)
             obj.save()
             self.add(obj)
             return obj
