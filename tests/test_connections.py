@@ -192,3 +192,18 @@ def test_default_proxies_are_per_thread(isolated_settings):
     assert seen['thread'][0] is not here
     assert seen['thread'][1] == 'django_legacy.db.backends.%s.base' % engine()
     assert connection.settings is here.connection.settings
+
+
+def test_a_backends_thread_state_lives_in_the_registry(isolated_settings):
+    mine = connections.thread_state('test')
+    mine['x'] = 1
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(connections.thread_state('test')))
+    worker.start()
+    worker.join()
+    assert seen == [{}]                       # another thread has its own
+    connections.reset()
+    assert connections.thread_state('test') == {'x': 1}    # reset() leaves it
+    from django_legacy.db.backends.sqlite3.base import memory_databases
+    assert memory_databases() is connections.thread_state('sqlite3 :memory:')
+    mine.clear()

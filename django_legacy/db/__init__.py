@@ -1,11 +1,17 @@
 """Named database connections (rebuilds django/db/__init__.py of the branch).
 
 ``connections`` is a per-thread registry of ``ConnectionInfo`` objects,
-keyed by the names of OTHER_DATABASES and by ``_default``; it is one of the
-two places that hold per-thread state (the other is
-``django_legacy.db.transaction``). It also keeps, per thread, the connection
-each manager resolved (``Manager.db``), so that a query does not resolve
-its model's connection again. Both are forgotten when a request finishes.
+keyed by the names of OTHER_DATABASES and by ``_default``. Per-thread state
+lives in exactly two places:
+
+- this registry (``_ThreadConnections``): the thread's open connections,
+  the connection each manager resolved (``Manager.db``, so that a query
+  does not resolve its model's connection again), the routing index, and
+  what a backend keeps per thread (``thread_state``: SQLite's in-memory
+  databases). The connections and the managers' cache are forgotten when
+  a request finishes;
+- ``django_legacy.db.transaction`` (``_State``): the managed-transaction
+  stack and dirty flags.
 
 Importing this module reads no settings and opens no connection.
 """
@@ -291,12 +297,13 @@ def connection_settings(name):
 
 
 class _ThreadConnections(threading.local):
-    "One thread's connections, its Manager.db cache and its routing index."
+    "One thread's connections, its Manager.db cache, its routing index and the backends' state."
 
     def __init__(self):
         self.connections = {}
         self.managers = {}
         self.index = None      # (fingerprint of OTHER_DATABASES, ConnectionIndex)
+        self.backends = {}     # key -> dict a backend keeps for this thread (see thread_state)
 
 
 class LazyConnectionManager:
@@ -363,6 +370,11 @@ class LazyConnectionManager:
 
     def __len__(self):
         return len(self._opened())
+
+    def thread_state(self, key):
+        """Returns the dict a backend keeps under ``key`` for this thread (so
+        that per-thread state stays in the registry). reset() leaves it."""
+        return self._local.backends.setdefault(key, {})
 
     def connect(self, name):
         "Returns a new ConnectionInfo for ``name`` (not stored)."

@@ -8,7 +8,6 @@ so that DDL is transactional too and a read holds no lock.
 import functools
 import re
 import sqlite3
-import threading
 
 from django_legacy.db import backends
 from django_legacy.db.backends import (
@@ -205,15 +204,20 @@ class CursorWrapper:
 # it would destroy the data (0.96 ignored close() on ':memory:' for that
 # reason). Here each thread keeps its in-memory connections, one per
 # connection name, and a wrapper made later in the same thread for the same
-# name finds the same database again.
-_memory = threading.local()
+# name finds the same database again. They are kept in the connection
+# registry, one of the two places that hold per-thread state.
+def memory_databases():
+    "Returns this thread's {connection name: in-memory sqlite3 connection}."
+    from django_legacy.db import connections
+    return connections.thread_state('sqlite3 :memory:')
 
 
 def forget_memory_databases():
     "Closes this thread's in-memory databases; their data is gone."
-    for conn in getattr(_memory, 'connections', {}).values():
+    kept = memory_databases()
+    for conn in kept.values():
         conn.close()
-    _memory.connections = {}
+    kept.clear()
 
 
 class DatabaseWrapper:
@@ -242,9 +246,7 @@ class DatabaseWrapper:
                 'DATABASE_NAME is empty for a sqlite3 connection: set it to a file '
                 "path or ':memory:'.")
         if name == ':memory:':
-            kept = getattr(_memory, 'connections', None)
-            if kept is None:
-                kept = _memory.connections = {}
+            kept = memory_databases()
             key = getattr(self.settings, 'CONNECTION_NAME', None)
             if key in kept:
                 return kept[key]
