@@ -77,6 +77,12 @@ def test_loaddata_and_dumpdata_actions(fixture_dir):
     assert dumped[('multiple_databases.artist', '70')] == {'name': 'Kahlo', 'alive': False}
     assert dumped[('multiple_databases.widget', '71')] == {'code': 'FX-1', 'weight': 2}
     assert dumped[('multiple_databases.vehicle', '72')]['make'] == 'Citroen'
+    err = io.StringIO()
+    assert main(['dumpdata', 'multiple_databases', '--verbosity', '2'],
+                out=io.StringIO(), err=err) == 0
+    lines = err.getvalue().splitlines()
+    assert [line.split(': ')[-1] for line in lines] == ['<default>', '_a', '_b']
+    assert all(line.startswith(' -- ') and ' object(s) from connection' in line for line in lines)
 
 
 def test_action_mistakes_are_one_line(fixture_dir):

@@ -175,10 +175,14 @@ def action_loaddata(options, out, err):
 def action_dumpdata(options, out, err):
     from django_legacy.core.management.fixtures import dump_data
     from django_legacy.core.serializers import SerializationError
+    counts = {}
     try:
-        out.write(dump_data(options.apps, options.format, options.indent) + '\n')
+        out.write(dump_data(options.apps, options.format, options.indent, counts) + '\n')
     except SerializationError as e:
         raise CommandError(str(e))
+    if options.verbosity >= 2:
+        for name, count in sorted(counts.items()):
+            err.write(' -- %d object(s) from connection: %s\n' % (count, name))
 
 
 def get_validation_errors(outfile, app=None):

@@ -153,16 +153,21 @@ def load_data(fixture_labels, verbosity=1, out=None, err=None):
         return None
 
 
-def dump_data(app_labels, format='json', indent=None):
+def dump_data(app_labels, format='json', indent=None, counts=None):
     """Returns the objects of every model of the apps (of every installed
     app when ``app_labels`` is empty) serialized in ``format``, each model
-    read from its own connection."""
+    read from its own connection. ``counts``, a dict if given, receives
+    {connection name: number of objects read there}."""
     apps = [loading.get_app(label) for label in app_labels] if app_labels else loading.get_apps()
     serializers.get_serializer(format)   # an unknown format fails before any query
     objects = []
+    counts = {} if counts is None else counts
     for app in apps:
         for model in loading.get_models(app):
-            objects.extend(model._default_manager.all())
+            read = list(model._default_manager.all())
+            name = model_connection_name(model)
+            counts[name] = counts.get(name, 0) + len(read)
+            objects.extend(read)
     options = {} if indent is None else {'indent': indent}
     return serializers.serialize(format, objects, **options)
 
