@@ -332,3 +332,19 @@ def test_debug_is_read_when_a_cursor_is_made_and_off_costs_nothing(library):
     connections[db._default].connection.cursor().execute('SELECT 1')
     assert len(info.connection.queries) == 4
     assert connections[db._default].connection.queries[-1]['sql'] == 'SELECT 1'
+
+
+def test_reading_debug_does_not_fall_through_to_getattr(library, monkeypatch):
+    "The query log's switch is read on every statement: it must stay cheap."
+    from django_legacy.conf import UserSettingsHolder
+    author = Author.objects.create(name='Ann')
+    asked = []
+    original = UserSettingsHolder.__getattr__
+
+    def spy(self, name):
+        asked.append(name)
+        return original(self, name)
+    monkeypatch.setattr(UserSettingsHolder, '__getattr__', spy)
+    assert Author.objects.get(pk=author.pk) == author
+    assert list(Author.objects.filter(name='Ann')) == [author]
+    assert 'DEBUG' not in asked

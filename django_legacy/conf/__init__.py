@@ -12,6 +12,10 @@ from django_legacy.conf import global_settings
 
 ENVIRONMENT_VARIABLE = 'DJANGO_SETTINGS_MODULE'
 
+# Functions called as listener(name, value) after a setting is assigned
+# through ``settings`` (new: open connections follow DEBUG this way).
+setting_listeners = []
+
 
 class LazySettings:
     """Proxy for the settings holder, created on first attribute access."""
@@ -33,6 +37,8 @@ class LazySettings:
         if target is None:
             target = self._setup()
         setattr(target, name, value)
+        for listener in setting_listeners:
+            listener(name, value)
 
     def __delattr__(self, name):
         if name == '_target':

@@ -21,7 +21,9 @@ import functools
 import importlib
 import os
 import threading
+import weakref
 
+from django_legacy import conf
 from django_legacy.conf import UserSettingsHolder, settings
 from django_legacy.core import signals
 from django_legacy.core.exceptions import ImproperlyConfigured
@@ -270,13 +272,42 @@ def lay_entry(defaults, entry=None):
     return values
 
 
+class ConnectionSettings(UserSettingsHolder):
+    """One connection's settings. Wrappers ask DEBUG (which turns the query
+    log on) on every statement, so it is a plain value in the holder's own
+    dictionary, and it follows ``settings.DEBUG = ...`` made while the
+    connection is open, as 0.96 read DEBUG each time, unless it was set on
+    this holder itself (then it holds for this connection alone)."""
+
+    follows_debug = True
+
+    def __setattr__(self, name, value):
+        if name == 'DEBUG':
+            object.__setattr__(self, 'follows_debug', False)
+        object.__setattr__(self, name, value)
+
+
+# Every ConnectionSettings alive, so that a change of DEBUG reaches them.
+_connection_settings = weakref.WeakSet()
+
+
+def _follow_debug(name, value):
+    "A setting_listener: gives a new DEBUG to the open connections that follow it."
+    if name == 'DEBUG':
+        for holder in list(_connection_settings):
+            if holder.follows_debug:
+                holder.__dict__['DEBUG'] = value
+
+
 def entry_settings(entry=None, name=_default):
     """Returns a settings holder for a connection: a snapshot of the values
     of lay_entry(settings, entry); other settings, DEBUG among them, read
-    through to ``settings`` (DEBUG set on the holder holds for this
-    connection alone; see backends.debug_on). CONNECTION_NAME holds ``name``;
+    through to ``settings`` (see ConnectionSettings for DEBUG).
+    CONNECTION_NAME holds ``name``;
     OWN_DATABASE_NAME says whether the entry names its own DATABASE_NAME."""
-    holder = UserSettingsHolder(settings._target if settings.configured else settings)
+    holder = ConnectionSettings(settings._target if settings.configured else settings)
+    holder.__dict__['DEBUG'] = getattr(settings, 'DEBUG', False)
+    _connection_settings.add(holder)
     holder.CONNECTION_NAME = name
     holder.OWN_DATABASE_NAME = entry is not None and 'DATABASE_NAME' in entry
     for key, value in lay_entry(settings, entry).items():
@@ -509,6 +540,7 @@ def _rollback_on_exception(**kwargs):
     transaction.rollback_unless_managed()
 
 
+conf.setting_listeners.append(_follow_debug)
 dispatcher.connect(_request_started, signal=signals.request_started)
 dispatcher.connect(_request_finished, signal=signals.request_finished)
 dispatcher.connect(_rollback_on_exception, signal=signals.got_request_exception)

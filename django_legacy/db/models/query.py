@@ -738,8 +738,8 @@ class QuerySet:
         return self._filter_or_exclude(True, args, kwargs)
 
     def _filter_or_exclude(self, negate, args, kwargs):
-        if args or kwargs:
-            self._check_not_sliced('Cannot filter a query once a slice has been taken.')
+        if (args or kwargs) and (self._limit is not None or self._offset):
+            raise AssertionError('Cannot filter a query once a slice has been taken.')
         clone = self._clone()
         for q in args:
             if not isinstance(q, Q):
