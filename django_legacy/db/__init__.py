@@ -13,6 +13,8 @@ lives in exactly two places:
 - ``django_legacy.db.transaction`` (``_State``): the managed-transaction
   stack and dirty flags.
 
+Beside them, one weak set for the whole process (``_connection_settings``)
+finds every open connection's settings when ``settings.DEBUG`` changes.
 Importing this module reads no settings and opens no connection.
 """
 
