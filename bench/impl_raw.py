@@ -19,7 +19,7 @@ def connect(target):
     "Returns the connections a and b, the placeholder, the key type and the insert suffix."
     if target.postgresql:
         import psycopg
-        a, b = (psycopg.connect(**target.psycopg_params(n)) for n in 'ab')
+        a, b = (psycopg.connect(**target.psycopg_params(n, raw=True)) for n in 'ab')
         return a, b, '%s', 'serial PRIMARY KEY', ' RETURNING id'
     a, b = (sqlite3.connect(target.path(n)) for n in 'ab')
     return a, b, '?', 'integer PRIMARY KEY', ''

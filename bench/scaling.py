@@ -212,7 +212,7 @@ def _raw_saver(target):
                   'weight integer NOT NULL)')
 
     def work():
-        a, b = (psycopg.connect(**target.psycopg_params(n)) for n in 'ab')
+        a, b = (psycopg.connect(**target.psycopg_params(n, raw=True)) for n in 'ab')
 
         def save(i):
             if i % 2:

@@ -49,9 +49,16 @@ class Target:
         return (os.environ.get('PGHOST', ''), os.environ.get('PGPORT', ''),
                 os.environ.get('PGUSER', ''), os.environ.get('PGPASSWORD', ''))
 
-    def psycopg_params(self, name):
-        "Returns psycopg.connect() keywords for database ``name``."
+    def psycopg_params(self, name, raw=False):
+        """Returns psycopg.connect() keywords for database ``name``; with
+        ``raw``, for the raw driver code, which connects as django_legacy's
+        backend does: prepare_threshold None, no statement prepared on the
+        server (psycopg's default prepares a query from its fifth run, which
+        the backend turns off for poolers; the comparison is of the Python
+        each side adds, so both run the same statements the same way)."""
         params = {'dbname': self.dbname(name)}
+        if raw:
+            params['prepare_threshold'] = None
         for key, value in zip(('host', 'port', 'user', 'password'), self.server()):
             if value:
                 params[key] = value
