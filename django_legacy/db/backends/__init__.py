@@ -383,3 +383,50 @@ def require_driver(module_name, package, engine):
         raise ImproperlyConfigured(
             'The %s backend needs the %r module: pip install %s' % (engine, module_name, package))
     return importlib.import_module(module_name)
+
+
+# -- test databases on a server (PostgreSQL, MySQL) ---------------------------
+
+def test_database_name(settings, name):
+    """Returns the name of the test database for connection ``name`` (None
+    for the default): TEST_DATABASE_NAME if the connection sets it, else
+    ``test_<DATABASE_NAME>`` (``test_<DATABASE_NAME>_<name>`` for a named
+    connection that shares the default's DATABASE_NAME)."""
+    if settings.TEST_DATABASE_NAME:
+        return settings.TEST_DATABASE_NAME
+    if name is None or getattr(settings, 'OWN_DATABASE_NAME', False):
+        return 'test_' + settings.DATABASE_NAME
+    return 'test_%s_%s' % (settings.DATABASE_NAME, name.strip('_'))
+
+
+def make_test_database(server, quote_name, test_name, exists_sql, create_sql, verbosity=1,
+                       autoclobber=False, confirm=None):
+    """Creates database ``test_name`` through ``server`` (an autocommit
+    DB-API connection, closed after) with ``create_sql`` (``%(name)s``: the
+    quoted name) and returns the name. If ``exists_sql`` finds it already,
+    it is dropped first when ``autoclobber`` is true or ``confirm(test_name)``
+    says yes; otherwise ImproperlyConfigured says so."""
+    from django_legacy.core.exceptions import ImproperlyConfigured
+    try:
+        cursor = server.cursor()
+        cursor.execute(exists_sql, [test_name])
+        if cursor.fetchone():
+            if not (autoclobber or (confirm is not None and confirm(test_name))):
+                raise ImproperlyConfigured(
+                    'The test database %r already exists. Drop it, or run with --noinput '
+                    'to have it dropped and created again.' % test_name)
+            if verbosity >= 1:
+                print('Destroying old test database %r...' % test_name)
+            cursor.execute('DROP DATABASE %s' % quote_name(test_name))
+        cursor.execute(create_sql % {'name': quote_name(test_name)})
+    finally:
+        server.close()
+    return test_name
+
+
+def drop_test_database(server, quote_name, database_name):
+    "Drops ``database_name`` if it exists, through ``server`` (closed after)."
+    try:
+        server.cursor().execute('DROP DATABASE IF EXISTS %s' % quote_name(database_name))
+    finally:
+        server.close()

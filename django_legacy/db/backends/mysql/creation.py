@@ -1,8 +1,7 @@
 """Column types for MySQL (rebuilds django/db/backends/mysql/creation.py)."""
 
-from django_legacy.db.backends import DatabaseError
+from django_legacy.db.backends import DatabaseError, drop_test_database, make_test_database, test_database_name
 from django_legacy.db.backends.mysql.sql import MySqlSchemaBuilder
-from django_legacy.db.backends.postgresql.creation import test_database_name  # the same naming rule
 
 
 DATA_TYPES = {
@@ -47,38 +46,21 @@ def _server(settings):
         raise DatabaseError('cannot connect to %s: %s' % (describe(settings), e)) from e
 
 
+# Does a database of that name exist? (%s: the name.)
+TEST_DATABASE_EXISTS = 'SELECT 1 FROM information_schema.schemata WHERE schema_name = %s'
+CREATE_DATABASE = 'CREATE DATABASE %(name)s CHARACTER SET utf8mb4'
+
+
 def create_test_db(settings, name, verbosity=1, autoclobber=False, directory=None,
                    confirm=None):
-    """Creates the test database of connection ``name`` (CHARACTER SET utf8mb4)
-    and returns its name. If it exists already, it is dropped and made again
-    when ``autoclobber`` is true or ``confirm(test_name)`` says yes;
-    otherwise ImproperlyConfigured says so."""
-    from django_legacy.core.exceptions import ImproperlyConfigured
+    """Creates the test database of connection ``name`` (CHARACTER SET
+    utf8mb4) and returns its name (see make_test_database)."""
     from django_legacy.db.backends.mysql.base import quote_name
-    test_name = test_database_name(settings, name)
-    server = _server(settings)
-    try:
-        cursor = server.cursor()
-        cursor.execute('SELECT 1 FROM information_schema.schemata WHERE schema_name = %s', [test_name])
-        if cursor.fetchone():
-            if not (autoclobber or (confirm is not None and confirm(test_name))):
-                raise ImproperlyConfigured(
-                    'The test database %r already exists. Drop it, or run with --noinput '
-                    'to have it dropped and created again.' % test_name)
-            if verbosity >= 1:
-                print('Destroying old test database %r...' % test_name)
-            cursor.execute('DROP DATABASE %s' % quote_name(test_name))
-        cursor.execute('CREATE DATABASE %s CHARACTER SET utf8mb4' % quote_name(test_name))
-    finally:
-        server.close()
-    return test_name
+    return make_test_database(_server(settings), quote_name, test_database_name(settings, name),
+                              TEST_DATABASE_EXISTS, CREATE_DATABASE, verbosity, autoclobber, confirm)
 
 
 def destroy_test_db(settings, database_name, verbosity=1):
     "Drops a test database made by create_test_db."
     from django_legacy.db.backends.mysql.base import quote_name
-    server = _server(settings)
-    try:
-        server.cursor().execute('DROP DATABASE IF EXISTS %s' % quote_name(database_name))
-    finally:
-        server.close()
+    drop_test_database(_server(settings), quote_name, database_name)

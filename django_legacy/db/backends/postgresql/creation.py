@@ -4,6 +4,7 @@
 so sequence reset was out of reach).
 """
 
+from django_legacy.db.backends import drop_test_database, make_test_database, test_database_name
 from django_legacy.db.backends.postgresql.sql import PgSchemaBuilder
 
 DATA_TYPES = {
@@ -35,18 +36,6 @@ builder = PgSchemaBuilder()  # a template: never changed, only bound
 get_builder = builder.bind  # get_builder(connection_info) -> a new bound builder
 
 
-def test_database_name(settings, name):
-    """Returns the name of the test database for connection ``name`` (None
-    for the default): TEST_DATABASE_NAME if the connection sets it, else
-    ``test_<DATABASE_NAME>`` (``test_<DATABASE_NAME>_<name>`` for a named
-    connection that shares the default's DATABASE_NAME)."""
-    if settings.TEST_DATABASE_NAME:
-        return settings.TEST_DATABASE_NAME
-    if name is None or getattr(settings, 'OWN_DATABASE_NAME', False):
-        return 'test_' + settings.DATABASE_NAME
-    return 'test_%s_%s' % (settings.DATABASE_NAME, name.strip('_'))
-
-
 def _server(settings):
     "Returns an autocommit psycopg connection to the server's 'postgres' database."
     from django_legacy.db.backends.postgresql.base import (
@@ -61,38 +50,21 @@ def _server(settings):
             describe(settings), str(e).strip())) from e
 
 
+# Does a database of that name exist? (%s: the name.)
+TEST_DATABASE_EXISTS = 'SELECT 1 FROM pg_database WHERE datname = %s'
+CREATE_DATABASE = 'CREATE DATABASE %(name)s'
+
+
 def create_test_db(settings, name, verbosity=1, autoclobber=False, directory=None,
                    confirm=None):
     """Creates the test database of connection ``name`` with CREATE DATABASE
-    and returns its name. If it exists already, it is dropped and made again
-    when ``autoclobber`` is true or ``confirm(test_name)`` says yes;
-    otherwise ImproperlyConfigured says so."""
-    from django_legacy.core.exceptions import ImproperlyConfigured
+    and returns its name (see make_test_database)."""
     from django_legacy.db.backends.postgresql.base import quote_name
-    test_name = test_database_name(settings, name)
-    server = _server(settings)
-    try:
-        cursor = server.cursor()
-        cursor.execute('SELECT 1 FROM pg_database WHERE datname = %s', [test_name])
-        if cursor.fetchone():
-            if not (autoclobber or (confirm is not None and confirm(test_name))):
-                raise ImproperlyConfigured(
-                    'The test database %r already exists. Drop it, or run with --noinput '
-                    'to have it dropped and created again.' % test_name)
-            if verbosity >= 1:
-                print('Destroying old test database %r...' % test_name)
-            cursor.execute('DROP DATABASE %s' % quote_name(test_name))
-        cursor.execute('CREATE DATABASE %s' % quote_name(test_name))
-    finally:
-        server.close()
-    return test_name
+    return make_test_database(_server(settings), quote_name, test_database_name(settings, name),
+                              TEST_DATABASE_EXISTS, CREATE_DATABASE, verbosity, autoclobber, confirm)
 
 
 def destroy_test_db(settings, database_name, verbosity=1):
     "Drops a test database made by create_test_db."
     from django_legacy.db.backends.postgresql.base import quote_name
-    server = _server(settings)
-    try:
-        server.cursor().execute('DROP DATABASE IF EXISTS %s' % quote_name(database_name))
-    finally:
-        server.close()
+    drop_test_database(_server(settings), quote_name, database_name)
