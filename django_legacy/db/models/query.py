@@ -6,6 +6,7 @@ own connection. Values travel only as query parameters.
 """
 
 import datetime
+import functools
 import hashlib
 
 from django_legacy.db import transaction
@@ -831,75 +832,71 @@ def _one(model, objects, kwargs):
         % (model._meta.object_name, len(objects), kwargs))
 
 
+def _plan(kind):
+    """Makes ``build(opts, backend, *names)`` return what it built the first
+    time for those arguments: kept in ``opts._sql_cache`` under (kind,
+    backend, *names), dropped when the model gains a field."""
+    def decorator(build):
+        @functools.wraps(build)
+        def cached(opts, backend, *names):
+            key = (kind, backend) + names
+            try:
+                return opts._sql_cache[key]
+            except KeyError:
+                plan = opts._sql_cache[key] = build(opts, backend, *names)
+                return plan
+        return cached
+    return decorator
+
+
+@_plan('where')
 def _exact_where(opts, backend, keys):
     """Returns (' WHERE ...', prepare functions) for exact lookups on the
     model's own columns, ``keys`` naming them; None when the lookups need
-    the general compiler. Built once per model, backend and keys."""
-    cache_key = ('where', backend, keys)
-    try:
-        return opts._sql_cache[cache_key]
-    except KeyError:
-        pass
+    the general compiler."""
     fields = []
     for key in keys:
         name, _, lookup = key.partition('__')
         found = _find(opts, name) if lookup in ('', 'exact') else None
         if found is None or found[0] != 'field' or found[1].rel is not None:
-            plan = None
-            break
+            return None
         fields.append(found[1])
-    else:
-        qn = backend.quote_name
-        table = qn(opts.db_table)
-        plan = (' WHERE ' + ' AND '.join('%s.%s = %%s' % (table, qn(f.column)) for f in fields),
-                tuple(f.get_db_prep_save for f in fields))
-    opts._sql_cache[cache_key] = plan
-    return plan
+    qn = backend.quote_name
+    table = qn(opts.db_table)
+    return (' WHERE ' + ' AND '.join('%s.%s = %%s' % (table, qn(f.column)) for f in fields),
+            tuple(f.get_db_prep_save for f in fields))
 
 
+@_plan('get')
 def _get_plan(opts, backend, keys):
     """Returns (sql, prepare functions) for get() by exact lookups on the
     model's own columns, ``keys`` naming them; None when the lookups need
-    the general compiler. Built once per model, backend and keys."""
-    cache_key = ('get', backend, keys)
-    try:
-        return opts._sql_cache[cache_key]
-    except KeyError:
-        pass
+    the general compiler."""
     where = _exact_where(opts, backend, keys)
-    plan = None
-    if where is not None:
-        qn = backend.quote_name
-        table = qn(opts.db_table)
-        plan = ('SELECT %s FROM %s%s' % (
-            ', '.join('%s.%s' % (table, qn(f.column)) for f in opts.fields), table, where[0]),
-            where[1])
-    opts._sql_cache[cache_key] = plan
-    return plan
+    if where is None:
+        return None
+    qn = backend.quote_name
+    table = qn(opts.db_table)
+    return ('SELECT %s FROM %s%s' % (
+        ', '.join('%s.%s' % (table, qn(f.column)) for f in opts.fields), table, where[0]),
+        where[1])
 
 
+@_plan('update')
 def _update_plan(opts, backend, names, keys):
     """Returns (sql, prepare functions of the values, prepare functions of
     the lookups) for update(**values) of the fields ``names`` narrowed by
     exact lookups ``keys`` on the model's own columns; None when the
-    general path must write it (or raise its error). Built once per model,
-    backend, names and keys."""
-    cache_key = ('update', backend, names, keys)
-    try:
-        return opts._sql_cache[cache_key]
-    except KeyError:
-        pass
+    general path must write it (or raise its error)."""
     targets = [_find(opts, name, attnames=True) for name in names]
     where = _exact_where(opts, backend, keys)
-    plan = None
-    if where is not None and all(t is not None and t[0] == 'field' for t in targets):
-        qn = backend.quote_name
-        fields = [t[1] for t in targets]
-        plan = ('UPDATE %s SET %s%s' % (
-            qn(opts.db_table), ', '.join('%s = %%s' % qn(f.column) for f in fields), where[0]),
-            tuple(f.get_db_prep_save for f in fields), where[1])
-    opts._sql_cache[cache_key] = plan
-    return plan
+    if where is None or not all(t is not None and t[0] == 'field' for t in targets):
+        return None
+    qn = backend.quote_name
+    fields = [t[1] for t in targets]
+    return ('UPDATE %s SET %s%s' % (
+        qn(opts.db_table), ', '.join('%s = %%s' % qn(f.column) for f in fields), where[0]),
+        tuple(f.get_db_prep_save for f in fields), where[1])
 
 
 def fast_get(model, kwargs):
