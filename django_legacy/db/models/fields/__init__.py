@@ -467,19 +467,40 @@ class FloatField(Field):
         return value
 
 
-class DateField(Field):
-    """A date. A non-null DateField gives its model get_next_by_FOO() and
-    get_previous_by_FOO()."""
+class _AutoNowField(Field):
+    """New: what DateField and TimeField share: ``auto_now`` sets the value
+    on every save, ``auto_now_add`` on the first; ``_now()`` gives it."""
     empty_strings_allowed = False
     converts_db_values = True
+    # Does auto_now or auto_now_add also make the field blank? (0.96: a date
+    # does, a time does not.)
+    auto_now_blank = True
 
     def __init__(self, verbose_name=None, name=None, auto_now=False, auto_now_add=False,
                  **kwargs):
         self.auto_now, self.auto_now_add = auto_now, auto_now_add
         if auto_now or auto_now_add:
             kwargs['editable'] = False
-            kwargs['blank'] = True
+            if self.auto_now_blank:
+                kwargs['blank'] = True
         super().__init__(verbose_name, name, **kwargs)
+
+    def pre_save(self, instance, add):
+        if self.auto_now or (self.auto_now_add and add):
+            value = self._now()
+            setattr(instance, self.attname, value)
+            return value
+        return super().pre_save(instance, add)
+
+    def get_db_prep_save(self, value):
+        if value is None:
+            return None
+        return self.to_python(value).isoformat()
+
+
+class DateField(_AutoNowField):
+    """A date. A non-null DateField gives its model get_next_by_FOO() and
+    get_previous_by_FOO()."""
 
     def contribute_to_class(self, cls, name):
         super().contribute_to_class(cls, name)
@@ -505,18 +526,6 @@ class DateField(Field):
 
     def _now(self):
         return datetime.date.today()
-
-    def pre_save(self, instance, add):
-        if self.auto_now or (self.auto_now_add and add):
-            value = self._now()
-            setattr(instance, self.attname, value)
-            return value
-        return super().pre_save(instance, add)
-
-    def get_db_prep_save(self, value):
-        if value is None:
-            return None
-        return self.to_python(value).isoformat()
 
     def get_db_prep_lookup(self, lookup_type, value):
         if lookup_type == 'year':
@@ -550,16 +559,8 @@ class DateTimeField(DateField):
         return super().get_db_prep_lookup(lookup_type, value)
 
 
-class TimeField(Field):
-    empty_strings_allowed = False
-    converts_db_values = True
-
-    def __init__(self, verbose_name=None, name=None, auto_now=False, auto_now_add=False,
-                 **kwargs):
-        self.auto_now, self.auto_now_add = auto_now, auto_now_add
-        if auto_now or auto_now_add:
-            kwargs['editable'] = False
-        super().__init__(verbose_name, name, **kwargs)
+class TimeField(_AutoNowField):
+    auto_now_blank = False
 
     def to_python(self, value):
         if value is None or isinstance(value, datetime.time):
@@ -569,17 +570,8 @@ class TimeField(Field):
         except ValueError:
             raise ValidationError('Enter a valid time in HH:MM format.')
 
-    def pre_save(self, instance, add):
-        if self.auto_now or (self.auto_now_add and add):
-            value = datetime.datetime.now().time()
-            setattr(instance, self.attname, value)
-            return value
-        return super().pre_save(instance, add)
-
-    def get_db_prep_save(self, value):
-        if value is None:
-            return None
-        return self.to_python(value).isoformat()
+    def _now(self):
+        return datetime.datetime.now().time()
 
 
 class FilePathField(Field):
