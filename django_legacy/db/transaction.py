@@ -260,15 +260,20 @@ def _decorator(body):
     return decorator
 
 
-@_decorator
-def autocommit(func, connections, args, kwargs):
-    "Runs the function unmanaged: each save commits at once."
+def _run_managed(flag, func, args, kwargs):
+    "Runs func in a block of its own, managed if ``flag``; returns its result."
     enter_transaction_management()
-    managed(False)
+    managed(flag)
     try:
         return func(*args, **kwargs)
     finally:
         leave_transaction_management()
+
+
+@_decorator
+def autocommit(func, connections, args, kwargs):
+    "Runs the function unmanaged: each save commits at once."
+    return _run_managed(False, func, args, kwargs)
 
 
 @_decorator
@@ -309,9 +314,4 @@ def _leave_after(error, connections):
 def commit_manually(func, connections, args, kwargs):
     """Runs the function managed; it must commit or roll back itself, or
     TransactionManagementError is raised when it ends."""
-    enter_transaction_management()
-    managed(True)
-    try:
-        return func(*args, **kwargs)
-    finally:
-        leave_transaction_management()
+    return _run_managed(True, func, args, kwargs)
