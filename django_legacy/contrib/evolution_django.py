@@ -11,6 +11,7 @@ and 3 alike.
 """
 
 import os
+import sys
 
 from evolution_scenario import landed, one_line, write_files
 
@@ -114,3 +115,18 @@ def configure(report, summary):
     "Reports the placing lines the user wrote (report.setup), counted, with ``summary``."
     lines = [line for line in report.setup if line and not line.startswith('#')]
     report.add('configure', '-', 'yes', '%d lines: %s' % (len(lines), summary))
+
+
+def run_steps(directory, report, saves, validate, transactions):
+    """Runs the scenario's steps in order on a configured project: ``saves``
+    (which returns the Artist it saved), ``validate`` and ``transactions``
+    differ by version, relate_across and save_outside are shared. Stamps
+    the report with Django's and Python's versions; returns the report."""
+    import django
+    artist = saves(directory, report)
+    validate(directory, report)
+    relate_across(directory, report, artist)
+    save_outside(directory, report)
+    transactions(directory, report)
+    report.version = 'Django %s on Python %d.%d' % ((django.get_version(),) + sys.version_info[:2])
+    return report

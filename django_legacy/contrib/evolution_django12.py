@@ -15,8 +15,7 @@ too.
 import io
 import sys
 
-from evolution_django import (
-    ALIASES, configure, file_of, relate_across, save_outside, write_project)
+from evolution_django import ALIASES, configure, file_of, run_steps, write_project
 from evolution_scenario import (
     Report, enter_project, main, save_rows, tables, transaction_landed)
 
@@ -110,20 +109,13 @@ def transactions(directory, report):
 
 def run(directory):
     "Runs the scenario under Django 1.2 in ``directory``; returns the Report."
-    import django
     report = Report()
     report.setup = write_project(
         directory, "INSTALLED_APPS = ('multiple_databases', 'stickers')\n", ROUTER,
         artist_field='    artist = models.ForeignKey(Artist, null=True)\n')
     enter_project(directory)
     configure(report, 'DATABASES, DATABASE_ROUTERS and a router with allow_syncdb')
-    artist = saves(directory, report)
-    validate(directory, report)
-    relate_across(directory, report, artist)
-    save_outside(directory, report)
-    transactions(directory, report)
-    report.version = 'Django %s on Python %d.%d' % ((django.get_version(),) + sys.version_info[:2])
-    return report
+    return run_steps(directory, report, saves, validate, transactions)
 
 
 if __name__ == '__main__':

@@ -42,6 +42,8 @@ OTHER_DATABASES = {
 INSTALLED_APPS = "INSTALLED_APPS = ('multiple_databases', 'stickers')\n"
 
 # The branch's models; %(a)s and %(b)s stand for the Meta the 2006 plan adds.
+# Not shared with evolution_django.MODELS: this is the file a 2007 user wrote
+# (maxlength, Meta per connection), kept as text the reader can compare.
 MODELS = """\
 from django_legacy.db import models
 

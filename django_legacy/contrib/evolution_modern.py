@@ -9,10 +9,10 @@ DIRECTORY, makes its migrations, runs the scenario of
 runs it in a child process, as Django is set up once per process.
 """
 
+import contextlib
 import sys
 
-from evolution_django import (
-    ALIASES, configure, file_of, relate_across, save_outside, write_project)
+from evolution_django import ALIASES, configure, file_of, run_steps, write_project
 from evolution_scenario import (
     Report, enter_project, main, save_rows, tables, transaction_landed)
 
@@ -89,21 +89,15 @@ def transactions(directory, report):
     from multiple_databases.models import Artist, Widget
     with transaction.atomic(using='a'):
         Artist.objects.create(name='Tx a')
-        try:
-            with transaction.atomic(using='b'):
-                Widget.objects.create(code='txb', weight=1)
-                raise ValueError('stop')
-        except ValueError:
-            pass
+        with contextlib.suppress(ValueError), transaction.atomic(using='b'):
+            Widget.objects.create(code='txb', weight=1)
+            raise ValueError('stop')
     report.add('commit_a_rollback_b', transaction_landed(directory, 'Tx a', 'txb'), 'yes',
                "with atomic(using='a'): ... with atomic(using='b'): ... raise")
-    try:
-        with transaction.atomic():
-            Artist.objects.create(name='Bare a')
-            Widget.objects.create(code='bareb', weight=1)
-            raise ValueError('stop')
-    except ValueError:
-        pass
+    with contextlib.suppress(ValueError), transaction.atomic():
+        Artist.objects.create(name='Bare a')
+        Widget.objects.create(code='bareb', weight=1)
+        raise ValueError('stop')
     report.add('bare_transaction', transaction_landed(directory, 'Bare a', 'bareb'), 'yes',
                'with atomic() (no argument): ... raise')
 
@@ -121,13 +115,7 @@ def run(directory):
     django.setup()
     configure(report, 'DATABASES, DATABASE_ROUTERS, a router with allow_migrate, '
                       'db_constraint=False')
-    artist = saves(directory, report)
-    validate(directory, report)
-    relate_across(directory, report, artist)
-    save_outside(directory, report)
-    transactions(directory, report)
-    report.version = 'Django %s on Python %d.%d' % ((django.get_version(),) + sys.version_info[:2])
-    return report
+    return run_steps(directory, report, saves, validate, transactions)
 
 
 if __name__ == '__main__':
