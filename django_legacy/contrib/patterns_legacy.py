@@ -14,54 +14,28 @@ from django_legacy.contrib.routers import alias_for
 from django_legacy.db import DatabaseError, connections, models, transaction
 
 
-class Item(models.Model):
-    "On the default connection (and read from a replica when a request says so)."
-    name = models.CharField(maxlength=30)
-
-    class Meta:
-        app_label = 'patterns'
-        db_table = 'item'
-
-
-class SplitItem(models.Model):
-    """Reads through the connection READ_CONNECTIONS names for it, writes on
-    its own: django_legacy.contrib.replicas, not in 2007."""
-    name = models.CharField(maxlength=30)
-    objects = ReadConnectionManager()
-
-    class Meta:
-        app_label = 'patterns'
-        db_table = 'split_item'
+def _named(name, table, connection=None, **attributes):
+    """Returns a model class ``name`` (app label 'patterns') on ``table``
+    with one column, name varchar(30); ``connection`` places it by
+    ``Meta.db_connection``, the 2006 design's model attribute."""
+    meta = {'app_label': 'patterns', 'db_table': table}
+    if connection:
+        meta['db_connection'] = connection
+    attrs = dict(attributes, __module__=__name__, Meta=type('Meta', (), meta),
+                 name=models.CharField(maxlength=30))
+    return type(name, (models.Model,), attrs)
 
 
-class Invoice(models.Model):
-    "Placed by the model itself: the 2006 design's Meta.db_connection."
-    name = models.CharField(maxlength=30)
-
-    class Meta:
-        app_label = 'patterns'
-        db_table = 'invoice'
-        db_connection = 'billing'
-
-
-class AcmeItem(models.Model):
-    "Tenant ACME's rows, in ACME's database."
-    name = models.CharField(maxlength=30)
-
-    class Meta:
-        app_label = 'patterns'
-        db_table = 'tenant_item'
-        db_connection = 'ACME'
-
-
-class GlobexItem(models.Model):
-    "Tenant GLOBEX's rows: the same table, in GLOBEX's database."
-    name = models.CharField(maxlength=30)
-
-    class Meta:
-        app_label = 'patterns'
-        db_table = 'tenant_item'
-        db_connection = 'GLOBEX'
+# On the default connection (and read from a replica when a request says so).
+Item = _named('Item', 'item')
+# Reads through the connection READ_CONNECTIONS names for it, writes on its
+# own: django_legacy.contrib.replicas, not in 2007.
+SplitItem = _named('SplitItem', 'split_item', objects=ReadConnectionManager())
+# Placed by the model itself: the 2006 design's Meta.db_connection.
+Invoice = _named('Invoice', 'invoice', 'billing')
+# The tenants' rows: the same table, in ACME's database and in GLOBEX's.
+AcmeItem = _named('AcmeItem', 'tenant_item', 'ACME')
+GlobexItem = _named('GlobexItem', 'tenant_item', 'GLOBEX')
 
 
 class GlobexOrder(models.Model):
