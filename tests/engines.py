@@ -10,7 +10,7 @@ import pytest
 
 from django_legacy.db import connections
 from tests.helpers import place
-from tests.test_postgresql import Holder, server_settings
+from tests.servers import Holder, server_settings
 
 PG_SCRATCH = 'django_legacy_reliability'
 
@@ -28,9 +28,8 @@ def engine_db(request, isolated_settings, tmp_path):
     if request.param == 'postgresql':
         need_postgresql()
         from django_legacy.db.backends.postgresql import creation
-        creation.create_test_db(Holder(server_settings(PG_SCRATCH)), None, verbosity=0,
-                                autoclobber=True)
-        entry = server_settings(PG_SCRATCH)
+        entry = server_settings('postgresql', PG_SCRATCH)
+        creation.create_test_db(Holder(entry), None, verbosity=0, autoclobber=True)
     else:
         entry = {'DATABASE_ENGINE': 'sqlite3', 'DATABASE_NAME': str(tmp_path / 'rel.db')}
     isolated_settings.OTHER_DATABASES['rel'] = entry
@@ -40,7 +39,8 @@ def engine_db(request, isolated_settings, tmp_path):
     finally:
         connections.reset()
         if request.param == 'postgresql':
-            creation.destroy_test_db(Holder(server_settings(PG_SCRATCH)), PG_SCRATCH, verbosity=0)
+            creation.destroy_test_db(Holder(server_settings('postgresql', PG_SCRATCH)), PG_SCRATCH,
+                                    verbosity=0)
 
 
 def transaction_open(wrapper):

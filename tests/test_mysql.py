@@ -13,11 +13,12 @@ import sys
 
 import pytest
 
-from django_legacy.core.exceptions import ImproperlyConfigured
 from django_legacy.core.management import main
 from django_legacy.db import DatabaseError, IntegrityError, connections, transaction
 from django_legacy.db.backends.mysql import base, creation
+from tests import servers
 from tests.helpers import install_only, installed, place
+from tests.servers import SCRATCH, Holder, check_existing_database_needs_noinput, scratch_databases
 from tests.testapp.models import Author, Book, Node, Tag, Trip
 
 pytestmark = [
@@ -26,43 +27,21 @@ pytestmark = [
                        reason='no MySQL server configured: set MYSQL_HOST, MYSQL_PORT and '
                               'MYSQL_USER (.ci/mysql starts a throw-away one)'),
 ]
-SCRATCH = ('django_legacy_scratch_a', 'django_legacy_scratch_b')
 
 
-def server_settings(name, **extra):
-    return dict({'DATABASE_ENGINE': 'mysql', 'DATABASE_NAME': name,
-                 'DATABASE_HOST': os.environ.get('MYSQL_HOST', ''),
-                 'DATABASE_PORT': os.environ.get('MYSQL_PORT', ''),
-                 'DATABASE_USER': os.environ.get('MYSQL_USER', ''),
-                 'DATABASE_PASSWORD': os.environ.get('MYSQL_PASSWORD', ''),
-                 'DATABASE_OPTIONS': {}}, **extra)
-
-
-class Holder:
-    "Connection settings whose test database is the database itself."
-
-    def __init__(self, values):
-        self.__dict__.update(values, TEST_DATABASE_NAME=values['DATABASE_NAME'])
+def server_settings(name):
+    return servers.server_settings('mysql', name)
 
 
 @pytest.fixture
 def my(isolated_settings):
     """Two scratch databases, as connections 'ma' (Author, Book, Node, Trip)
     and 'mb' (Tag); yields the settings."""
-    for name in SCRATCH:
-        creation.create_test_db(Holder(server_settings(name)), None, verbosity=0,
-                                autoclobber=True)
-    isolated_settings.OTHER_DATABASES['ma'] = dict(
-        server_settings(SCRATCH[0]), MODELS=['testapp.Author', 'testapp.Book', 'testapp.Node',
-                                             'testapp.Trip'])
-    isolated_settings.OTHER_DATABASES['mb'] = dict(server_settings(SCRATCH[1]),
-                                                   MODELS=['testapp.Tag'])
-    try:
+    models = ['testapp.Author', 'testapp.Book', 'testapp.Node', 'testapp.Trip']
+    with scratch_databases(isolated_settings, creation, {
+            'ma': dict(server_settings(SCRATCH[0]), MODELS=models),
+            'mb': dict(server_settings(SCRATCH[1]), MODELS=['testapp.Tag'])}):
         yield isolated_settings
-    finally:
-        connections.reset()
-        for name in SCRATCH:
-            creation.destroy_test_db(Holder(server_settings(name)), name, verbosity=0)
 
 
 def query(model, sql, params=()):
@@ -228,12 +207,7 @@ def test_pymysql_serves_when_mysqldb_cannot_be_imported(my, monkeypatch):
 
 
 def test_existing_test_database_needs_noinput(my):
-    holder = Holder(server_settings(SCRATCH[0]))
-    with pytest.raises(ImproperlyConfigured) as raised:
-        creation.create_test_db(holder, None, verbosity=0, autoclobber=False)
-    assert 'already exists' in str(raised.value) and '--noinput' in str(raised.value)
-    assert creation.create_test_db(holder, None, verbosity=0, autoclobber=False,
-                                   confirm=lambda name: True) == SCRATCH[0]
+    check_existing_database_needs_noinput(creation, server_settings(SCRATCH[0]))
 
 
 def test_unknown_database_is_a_clear_error(isolated_settings):
@@ -339,10 +313,7 @@ def test_install_across_mysql_and_sqlite(my, tmp_path):
 @pytest.mark.skipif(not os.environ.get('PGHOST'), reason='no PostgreSQL server as well')
 def test_install_across_mysql_and_postgresql(my):
     from django_legacy.db.backends.postgresql import creation as pg_creation
-    pg = {'DATABASE_ENGINE': 'postgresql', 'DATABASE_NAME': 'django_legacy_scratch_mysql_pg',
-          'DATABASE_HOST': os.environ['PGHOST'], 'DATABASE_PORT': os.environ.get('PGPORT', ''),
-          'DATABASE_USER': os.environ.get('PGUSER', ''),
-          'DATABASE_PASSWORD': os.environ.get('PGPASSWORD', ''), 'DATABASE_OPTIONS': {}}
+    pg = servers.server_settings('postgresql', 'django_legacy_scratch_mysql_pg')
     pg_creation.create_test_db(Holder(pg), None, verbosity=0, autoclobber=True)
     try:
         my.OTHER_DATABASES['mb'] = dict(pg, MODELS=['testapp.Tag', 'testapp.Node'])

@@ -12,10 +12,11 @@ import sys
 
 import pytest
 
-from django_legacy.core.exceptions import ImproperlyConfigured
 from django_legacy.db import DatabaseError, IntegrityError, connections, transaction
 from django_legacy.db.backends.postgresql import creation
+from tests import servers
 from tests.helpers import install_only, installed, place
+from tests.servers import SCRATCH, check_existing_database_needs_noinput, scratch_databases
 from tests.testapp.models import Author, Book, Tag
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -25,42 +26,20 @@ pytestmark = [
                        reason='no PostgreSQL server configured: set PGHOST, PGPORT and PGUSER '
                               '(.ci/pg starts a throw-away one)'),
 ]
-SCRATCH = ('django_legacy_scratch_a', 'django_legacy_scratch_b')
 
 
 def server_settings(name):
-    return {'DATABASE_ENGINE': 'postgresql', 'DATABASE_NAME': name,
-            'DATABASE_HOST': os.environ.get('PGHOST', ''),
-            'DATABASE_PORT': os.environ.get('PGPORT', ''),
-            'DATABASE_USER': os.environ.get('PGUSER', ''),
-            'DATABASE_PASSWORD': os.environ.get('PGPASSWORD', '')}
-
-
-class Holder:
-    "Connection settings whose test database is the database itself."
-
-    def __init__(self, values):
-        self.__dict__.update(values, TEST_DATABASE_NAME=values['DATABASE_NAME'],
-                             DATABASE_OPTIONS={})
+    return servers.server_settings('postgresql', name)
 
 
 @pytest.fixture
 def pg(isolated_settings):
     """Two scratch databases, as connections 'pa' (Author, Book) and 'pb'
     (Tag); yields the settings."""
-    for name in SCRATCH:
-        creation.create_test_db(Holder(server_settings(name)), None, verbosity=0,
-                                autoclobber=True)
-    isolated_settings.OTHER_DATABASES['pa'] = dict(server_settings(SCRATCH[0]),
-                                                   MODELS=['testapp.Author', 'testapp.Book'])
-    isolated_settings.OTHER_DATABASES['pb'] = dict(server_settings(SCRATCH[1]),
-                                                   MODELS=['testapp.Tag'])
-    try:
+    with scratch_databases(isolated_settings, creation, {
+            'pa': dict(server_settings(SCRATCH[0]), MODELS=['testapp.Author', 'testapp.Book']),
+            'pb': dict(server_settings(SCRATCH[1]), MODELS=['testapp.Tag'])}):
         yield isolated_settings
-    finally:
-        connections.reset()
-        for name in SCRATCH:
-            creation.destroy_test_db(Holder(server_settings(name)), name, verbosity=0)
 
 
 def constraints(table):
@@ -183,12 +162,7 @@ def test_refused_credentials_name_the_database(isolated_settings):
 
 
 def test_existing_test_database_needs_noinput(pg):
-    holder = Holder(server_settings(SCRATCH[0]))
-    with pytest.raises(ImproperlyConfigured) as raised:
-        creation.create_test_db(holder, None, verbosity=0, autoclobber=False)
-    assert 'already exists' in str(raised.value) and '--noinput' in str(raised.value)
-    assert creation.create_test_db(holder, None, verbosity=0, autoclobber=False,
-                                   confirm=lambda name: True) == SCRATCH[0]
+    check_existing_database_needs_noinput(creation, server_settings(SCRATCH[0]))
 
 
 def test_missing_psycopg_names_the_package(tmp_path):
