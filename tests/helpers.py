@@ -1,7 +1,9 @@
 """Helpers shared by the pytest tests."""
 
 import contextlib
+import io
 
+from django_legacy.core.management import main
 from django_legacy.db import transaction
 
 
@@ -84,3 +86,22 @@ def install_only(settings, *apps):
     for entry in settings.OTHER_DATABASES.values():
         entry['MODELS'] = [item for item in entry.get('MODELS', [])
                            if item.split('.')[0] in labels]
+
+
+def run(*argv):
+    "Runs the command line ``argv``; returns (status, printed out, printed err)."
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def syncdb_failing_at_trip():
+    """Runs syncdb with Trip's table renamed to one the same plan creates
+    earlier, so that its CREATE TABLE fails; returns what run() returns."""
+    from tests.testapp import models as app_models
+    table = app_models.Trip._meta.db_table
+    app_models.Trip._meta.db_table = 'testapp_counter'
+    try:
+        return run('syncdb', '--verbosity', '0')
+    finally:
+        app_models.Trip._meta.db_table = table

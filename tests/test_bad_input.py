@@ -2,26 +2,18 @@
 and the command line. Each mistake is reported naming what is wrong and
 the fix, before anything is written."""
 
-import io
 import textwrap
 
 import pytest
 
 from django_legacy.core.exceptions import ImproperlyConfigured
-from django_legacy.core.management import main
 from django_legacy.db import DatabaseError, backends, connections, model_connection_name
 from django_legacy.db.backends.ansi.sql import SchemaBuilder
 from tests import engines
-from tests.helpers import installed
+from tests.helpers import installed, run
 from tests.testapp.models import Author, Book, Counter
 
 engine_db = engines.engine_db     # the fixture, for this module's tests
-
-
-def run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 # -- settings ------------------------------------------------------------------

@@ -11,17 +11,11 @@ import pytest
 
 from django_legacy.core.management import ACTIONS, action_function, main
 from django_legacy.db import connections
-from tests.helpers import engine, except_on, install_only, only_on, place, qn
+from tests.helpers import engine, except_on, install_only, only_on, place, qn, run, syncdb_failing_at_trip
 from tests.testapp.models import Author, Book, Counter, Node, Tag, Trip
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TESTAPP = (Author, Book, Tag, Counter, Node, Trip)
-
-
-def run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -158,13 +152,7 @@ def test_actions_refuse_invalid_models_in_one_line(testapp):
 @except_on('mysql', 'CREATE TABLE commits at once (test_mysql.py tests what happens instead)')
 def test_syncdb_rolls_back_on_every_connection(testapp):
     "The last model fails on the default connection; _a's tables go too."
-    from tests.testapp import models as app_models
-    table = app_models.Trip._meta.db_table
-    app_models.Trip._meta.db_table = 'testapp_counter'   # created earlier in the same plan
-    try:
-        status, out, err = run('syncdb', '--verbosity', '0')
-    finally:
-        app_models.Trip._meta.db_table = table
+    status, out, err = syncdb_failing_at_trip()
     assert status == 1 and 'already exists' in err
     for info in (connections['_a'], Counter.objects.db):
         tables = info.get_introspection_module().get_table_list(info.connection.cursor())

@@ -17,7 +17,7 @@ from django_legacy.core.management import main
 from django_legacy.db import DatabaseError, IntegrityError, connections, transaction
 from django_legacy.db.backends.mysql import base, creation
 from tests import servers
-from tests.helpers import install_only, installed, place
+from tests.helpers import install_only, installed, place, run, syncdb_failing_at_trip
 from tests.servers import SCRATCH, Holder, check_existing_database_needs_noinput, scratch_databases
 from tests.testapp.models import Author, Book, Node, Tag, Trip
 
@@ -218,12 +218,6 @@ def test_unknown_database_is_a_clear_error(isolated_settings):
         os.environ['MYSQL_HOST'], os.environ['MYSQL_PORT']) in str(raised.value)
 
 
-def run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
-
-
 def run_printed(printed, model):
     "Executes printed SQL statement by statement on the model's connection."
     cursor = model.objects.db.connection.cursor()
@@ -276,16 +270,10 @@ def test_every_sql_action_runs_on_the_server(my):
 
 def test_syncdb_failure_keeps_the_tables_mysql_has_committed(my):
     "CREATE TABLE commits at once on MySQL, so a failed syncdb leaves what it created."
-    from tests.testapp import models as app_models
     install_only(my, 'tests.testapp')
     place(my, 'ma', 'testapp')
     my.OTHER_DATABASES['mb']['MODELS'] = []
-    table = app_models.Trip._meta.db_table
-    app_models.Trip._meta.db_table = 'testapp_counter'   # created earlier in the same plan
-    try:
-        status, out, err = run('syncdb', '--verbosity', '0')
-    finally:
-        app_models.Trip._meta.db_table = table
+    status, out, err = syncdb_failing_at_trip()
     assert status == 1 and 'already exists' in err
     assert 'testapp_counter' in tables(Author)
 
