@@ -53,39 +53,40 @@ class QueryLog:
         self.db = db
 
     def execute(self, sql, params=None):
-        start = time.perf_counter()
-        try:
-            return self.cursor.execute(sql, params)
-        finally:
-            self.db.queries.append({
-                'sql': sql % tuple(_quote_param(p) for p in params) if params else sql,
-                'time': '%.3f' % (time.perf_counter() - start)})
+        return self._logged('execute', sql, params, _shown)
 
     def execute_alone(self, sql, params=None):
-        start = time.perf_counter()
-        try:
-            return self.cursor.execute_alone(sql, params)
-        finally:
-            self.db.queries.append({
-                'sql': sql % tuple(_quote_param(p) for p in params) if params else sql,
-                'time': '%.3f' % (time.perf_counter() - start)})
+        return self._logged('execute_alone', sql, params, _shown)
 
     def executemany(self, sql, param_list):
         param_list = list(param_list)   # read twice: by the driver, then here
+        return self._logged('executemany', sql, param_list, _shown_many)
+
+    def _logged(self, method, sql, params, shown):
+        """Runs the cursor's ``method`` on (sql, params) and records, even
+        when it raises, ``shown(sql, params)`` and the seconds it took."""
         start = time.perf_counter()
         try:
-            return self.cursor.executemany(sql, param_list)
+            return getattr(self.cursor, method)(sql, params)
         finally:
-            # Written as 0.96 wrote it: the statement and every row's values.
-            self.db.queries.append({
-                'sql': 'MANY: %s %s' % (sql, tuple(tuple(p) for p in param_list)),
-                'time': '%.3f' % (time.perf_counter() - start)})
+            self.db.queries.append({'sql': shown(sql, params),
+                                    'time': '%.3f' % (time.perf_counter() - start)})
 
     def __getattr__(self, name):
         return getattr(self.cursor, name)
 
     def __iter__(self):
         return iter(self.cursor)
+
+
+def _shown(sql, params):
+    "A statement as the query log shows it: its parameters filled in."
+    return sql % tuple(_quote_param(p) for p in params) if params else sql
+
+
+def _shown_many(sql, param_list):
+    "Written as 0.96 wrote it: the statement and every row's values."
+    return 'MANY: %s %s' % (sql, tuple(tuple(p) for p in param_list))
 
 
 def _quote_param(value):
