@@ -43,11 +43,20 @@ def table(name):
     return 'multiple_databases_' + name
 
 
-def _open(directory, name):
-    path = os.path.join(directory, name)
-    if not os.path.exists(path):
-        return None
-    return sqlite3.connect(path)
+def _per_file(directory, look):
+    """Returns [(filename, look(db))] for each file of FILES that exists in
+    ``directory``, in FILES order; each is opened for the look, then closed."""
+    results = []
+    for filename in FILES:
+        path = os.path.join(directory, filename)
+        if not os.path.exists(path):
+            continue
+        db = sqlite3.connect(path)
+        try:
+            results.append((filename, look(db)))
+        finally:
+            db.close()
+    return results
 
 
 def _has_table(db, name):
@@ -58,18 +67,11 @@ def _has_table(db, name):
 def landed(directory, name, column, value):
     """Returns the files of ``directory`` whose table ``name`` (short: 'artist')
     has a committed row with ``column`` = ``value``, joined by ', ', or 'none'."""
-    found = []
-    for filename in FILES:
-        db = _open(directory, filename)
-        if db is None:
-            continue
-        try:
-            if _has_table(db, table(name)) and db.execute(
-                    'SELECT 1 FROM "%s" WHERE "%s" = ?' % (table(name), column),
-                    [value]).fetchone():
-                found.append(filename)
-        finally:
-            db.close()
+    def has_row(db):
+        return _has_table(db, table(name)) and db.execute(
+            'SELECT 1 FROM "%s" WHERE "%s" = ?' % (table(name), column),
+            [value]).fetchone() is not None
+    found = [filename for filename, yes in _per_file(directory, has_row) if yes]
     return ', '.join(found) or 'none'
 
 
@@ -77,17 +79,10 @@ def tables(directory, names=APP_TABLES):
     """Returns where the tables ``names`` are, as 'a.db: artist, opus;
     b.db: ...' (the files in FILES order, each table once under every file
     that has it)."""
-    parts = []
-    for filename in FILES:
-        db = _open(directory, filename)
-        if db is None:
-            continue
-        try:
-            here = [name for name in names if _has_table(db, table(name))]
-        finally:
-            db.close()
-        if here:
-            parts.append('%s: %s' % (filename, ', '.join(here)))
+    def present(db):
+        return [name for name in names if _has_table(db, table(name))]
+    parts = ['%s: %s' % (filename, ', '.join(here))
+             for filename, here in _per_file(directory, present) if here]
     return '; '.join(parts) or 'none'
 
 
