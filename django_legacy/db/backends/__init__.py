@@ -182,20 +182,18 @@ class FormatCursorWrapper:
         self.db = db
 
     def execute(self, sql, params=None):
-        db = self.db
-        try:
-            if db.begins_on_write:
-                db._begin_for(sql)
-            return self.cursor.execute(sql, params)
-        except db.driver_error as e:
-            raise db._statement_failed(e) from e
+        return self._run(self.cursor.execute, sql, params)
 
     def executemany(self, sql, param_list):
+        return self._run(self.cursor.executemany, sql, param_list)
+
+    def _run(self, method, sql, arguments):
+        "Calls the driver's ``method``, opening a transaction first if it needs one."
         db = self.db
         try:
             if db.begins_on_write:
                 db._begin_for(sql)
-            return self.cursor.executemany(sql, param_list)
+            return method(sql, arguments)
         except db.driver_error as e:
             raise db._statement_failed(e) from e
 
