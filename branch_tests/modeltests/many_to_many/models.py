@@ -1,15 +1,27 @@
 """
 5. Many-to-many relationships
 
-Define a many-to-many relationship with ``ManyToManyField``. The join table
-is ``<db_table>_<field name>``.
+A radio episode can go out on several channels, and a channel carries many
+episodes: ``ManyToManyField`` links the two through a join table named
+``<db_table>_<field name>``.
 """
 
 from django_legacy.db import models
 
 
-class Publication(models.Model):
-    title = models.CharField(maxlength=30)
+class Channel(models.Model):
+    name = models.CharField(maxlength=30)
+
+    def __str__(self):
+        return self.name
+
+    class Meta:
+        ordering = ('name',)
+
+
+class Episode(models.Model):
+    title = models.CharField(maxlength=100)
+    channels = models.ManyToManyField(Channel)
 
     def __str__(self):
         return self.title
@@ -18,99 +30,88 @@ class Publication(models.Model):
         ordering = ('title',)
 
 
-class Article(models.Model):
-    headline = models.CharField(maxlength=100)
-    publications = models.ManyToManyField(Publication)
-
-    def __str__(self):
-        return self.headline
-
-    class Meta:
-        ordering = ('headline',)
-
-
 __test__ = {'API_TESTS': """
-# Create a couple of Publications.
->>> p1 = Publication(id=None, title='The Python Journal')
->>> p1.save()
->>> p2 = Publication(id=None, title='Science News')
->>> p2.save()
->>> p3 = Publication(id=None, title='Science Weekly')
->>> p3.save()
+# Three channels to broadcast on.
+>>> kestrel = Channel(id=None, name='Radio Kestrel')
+>>> kestrel.save()
+>>> sounds = Channel(id=None, name='Marsh Sounds')
+>>> sounds.save()
+>>> weekly = Channel(id=None, name='Marsh Weekly')
+>>> weekly.save()
 
-# An Article must be saved before it can join a relation.
->>> a1 = Article(id=None, headline='Django lets you build Web apps easily')
->>> a1.publications.add(p1)
+# Linking needs a primary key, so an unsaved episode is refused.
+>>> bees = Episode(id=None, title='Bees of the old orchard')
+>>> bees.channels.add(kestrel)
 Traceback (most recent call last):
     ...
-ValueError: <Article: Django lets you build Web apps easily> instance needs a primary key value before a many-to-many relationship can be used.
->>> a1.save()
->>> a1.publications.add(p1)
+ValueError: <Episode: Bees of the old orchard> instance needs a primary key value before a many-to-many relationship can be used.
+>>> bees.save()
+>>> bees.channels.add(kestrel)
 
->>> a2 = Article(id=None, headline='NASA uses Python')
->>> a2.save()
->>> a2.publications.add(p1, p2)
->>> a2.publications.add(p3)
+>>> tides = Episode(id=None, title='Tides at low moon')
+>>> tides.save()
+>>> tides.channels.add(kestrel, sounds)
+>>> tides.channels.add(weekly)
 
-# Adding a second time is OK: the row is not doubled.
->>> a2.publications.add(p3)
->>> a2.publications.count()
+# A link that already exists is not stored twice.
+>>> tides.channels.add(weekly)
+>>> tides.channels.count()
 3
 
-# Only objects of the right type may be added.
->>> a2.publications.add(a1)
+# add() checks the class of what it is given.
+>>> tides.channels.add(bees)
 Traceback (most recent call last):
     ...
-TypeError: 'Publication' instance expected, got <Article: Django lets you build Web apps easily>
+TypeError: 'Channel' instance expected, got <Episode: Bees of the old orchard>
 
-# Create and add a Publication in one step.
->>> new_publication = a2.publications.create(title='Highlights for Children')
+# create() saves a new channel and links it at once.
+>>> coastal = tides.channels.create(name='Coastal Hour')
 
-# Article objects have access to their related Publication objects.
->>> a1.publications.all()
-[<Publication: The Python Journal>]
->>> a2.publications.all()
-[<Publication: Highlights for Children>, <Publication: Science News>, <Publication: Science Weekly>, <Publication: The Python Journal>]
+# From an episode to its channels...
+>>> bees.channels.all()
+[<Channel: Radio Kestrel>]
+>>> tides.channels.all()
+[<Channel: Coastal Hour>, <Channel: Marsh Sounds>, <Channel: Marsh Weekly>, <Channel: Radio Kestrel>]
 
-# Publication objects have access to their related Article objects.
->>> p2.article_set.all()
-[<Article: NASA uses Python>]
->>> p1.article_set.all()
-[<Article: Django lets you build Web apps easily>, <Article: NASA uses Python>]
->>> Publication.objects.get(id=4).article_set.all()
-[<Article: NASA uses Python>]
+# ...and from a channel back to its episodes.
+>>> sounds.episode_set.all()
+[<Episode: Tides at low moon>]
+>>> kestrel.episode_set.all()
+[<Episode: Bees of the old orchard>, <Episode: Tides at low moon>]
+>>> Channel.objects.get(id=4).episode_set.all()
+[<Episode: Tides at low moon>]
 
-# Lookups cross the relation in both directions.
->>> Article.objects.filter(publications__id__exact=1)
-[<Article: Django lets you build Web apps easily>, <Article: NASA uses Python>]
->>> Article.objects.filter(publications__title__startswith="Science").distinct()
-[<Article: NASA uses Python>]
->>> Publication.objects.filter(article__headline__startswith="NASA")
-[<Publication: Highlights for Children>, <Publication: Science News>, <Publication: Science Weekly>, <Publication: The Python Journal>]
->>> Publication.objects.filter(article=a1)
-[<Publication: The Python Journal>]
+# Filters follow the join table either way.
+>>> Episode.objects.filter(channels__id__exact=1)
+[<Episode: Bees of the old orchard>, <Episode: Tides at low moon>]
+>>> Episode.objects.filter(channels__name__startswith="Marsh").distinct()
+[<Episode: Tides at low moon>]
+>>> Channel.objects.filter(episode__title__startswith="Tides")
+[<Channel: Coastal Hour>, <Channel: Marsh Sounds>, <Channel: Marsh Weekly>, <Channel: Radio Kestrel>]
+>>> Channel.objects.filter(episode=bees)
+[<Channel: Radio Kestrel>]
 
-# Relations can be changed from either end.
->>> p2.article_set.add(a1)
->>> a1.publications.all()
-[<Publication: Science News>, <Publication: The Python Journal>]
->>> a1.publications.remove(p2)
->>> p2.article_set.all()
-[<Article: NASA uses Python>]
->>> p1.article_set.clear()
->>> a2.publications.all()
-[<Publication: Highlights for Children>, <Publication: Science News>, <Publication: Science Weekly>]
+# Links are added, removed and cleared from whichever side is at hand.
+>>> sounds.episode_set.add(bees)
+>>> bees.channels.all()
+[<Channel: Marsh Sounds>, <Channel: Radio Kestrel>]
+>>> bees.channels.remove(sounds)
+>>> sounds.episode_set.all()
+[<Episode: Tides at low moon>]
+>>> kestrel.episode_set.clear()
+>>> tides.channels.all()
+[<Channel: Coastal Hour>, <Channel: Marsh Sounds>, <Channel: Marsh Weekly>]
 
-# Assigning a list replaces the set.
->>> a2.publications = [p1, p3]
->>> a2.publications.all()
-[<Publication: Science Weekly>, <Publication: The Python Journal>]
+# Giving the attribute a list puts exactly those links in place.
+>>> tides.channels = [kestrel, weekly]
+>>> tides.channels.all()
+[<Channel: Marsh Weekly>, <Channel: Radio Kestrel>]
 
-# Deleting an object deletes its rows in the join table.
->>> p1.delete()
->>> a2.publications.all()
-[<Publication: Science Weekly>]
->>> a2.delete()
->>> p3.article_set.all()
+# A deleted row takes its links with it, from either side.
+>>> kestrel.delete()
+>>> tides.channels.all()
+[<Channel: Marsh Weekly>]
+>>> tides.delete()
+>>> weekly.episode_set.all()
 []
 """}
