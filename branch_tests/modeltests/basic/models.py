@@ -1,8 +1,9 @@
 """
 1. Bare-bones model
 
-A model with two fields, on the default connection, used the way a 0.96
-project uses it: create, save, look up, change, delete.
+One model with two ordinary fields, kept on the default connection: a
+village noticeboard whose bulletins are created, saved, found, edited and
+taken down again.
 """
 
 from datetime import datetime
@@ -10,144 +11,142 @@ from datetime import datetime
 from django_legacy.db import models
 
 
-class Article(models.Model):
-    headline = models.CharField(maxlength=100, default='Default headline')
-    pub_date = models.DateTimeField()
+class Bulletin(models.Model):
+    subject = models.CharField(maxlength=100, default='Untitled bulletin')
+    posted = models.DateTimeField()
 
     def __str__(self):
-        return self.headline
+        return self.subject
 
 
 __test__ = {'API_TESTS': """
-# No articles are in the system yet.
->>> Article.objects.all()
+# The board starts out bare.
+>>> Bulletin.objects.all()
 []
 
-# Create an Article.
->>> a = Article(id=None, headline='Area man programs in Python', pub_date=datetime(2005, 7, 28))
+# A bulletin built in memory is not stored until save() is called.
+>>> b = Bulletin(id=None, subject='Lost umbrella at the ferry', posted=datetime(2011, 3, 14))
+>>> b.save()
 
-# Save it into the database. You have to call save() explicitly.
->>> a.save()
-
-# Now it has an ID.
->>> a.id
+# Saving gave it a primary key.
+>>> b.id
 1
 
-# Access database columns via Python attributes.
->>> a.headline
-'Area man programs in Python'
->>> a.pub_date
-datetime.datetime(2005, 7, 28, 0, 0)
+# Each column is an attribute of the instance.
+>>> b.subject
+'Lost umbrella at the ferry'
+>>> b.posted
+datetime.datetime(2011, 3, 14, 0, 0)
 
-# Change values by changing the attributes, then calling save().
->>> a.headline = 'Area woman programs in Python'
->>> a.save()
+# Edit an attribute and save again to update the row.
+>>> b.subject = 'Found umbrella at the ferry'
+>>> b.save()
 
-# Article.objects.all() returns all the articles in the database.
->>> Article.objects.all()
-[<Article: Area woman programs in Python>]
+# The manager's all() lists every stored row.
+>>> Bulletin.objects.all()
+[<Bulletin: Found umbrella at the ferry>]
 
-# Django provides a rich database lookup API.
->>> Article.objects.get(id__exact=1)
-<Article: Area woman programs in Python>
->>> Article.objects.get(headline__startswith='Area woman')
-<Article: Area woman programs in Python>
->>> Article.objects.get(pub_date__year=2005)
-<Article: Area woman programs in Python>
->>> Article.objects.get(pub_date__year=2005, pub_date__month=7, pub_date__day=28)
-<Article: Area woman programs in Python>
+# get() takes field lookups, several at once if need be.
+>>> Bulletin.objects.get(id__exact=1)
+<Bulletin: Found umbrella at the ferry>
+>>> Bulletin.objects.get(subject__startswith='Found')
+<Bulletin: Found umbrella at the ferry>
+>>> Bulletin.objects.get(posted__year=2011)
+<Bulletin: Found umbrella at the ferry>
+>>> Bulletin.objects.get(posted__year=2011, posted__month=3, posted__day=14)
+<Bulletin: Found umbrella at the ferry>
 
-# Values come back from the database as the types the fields hold.
->>> Article.objects.get(pk=1).pub_date
-datetime.datetime(2005, 7, 28, 0, 0)
+# What the database hands back is converted to the field's Python type.
+>>> Bulletin.objects.get(pk=1).posted
+datetime.datetime(2011, 3, 14, 0, 0)
 
-# get() raises DoesNotExist if nothing matches.
->>> Article.objects.get(id__exact=2)
+# No matching row: the model's own DoesNotExist.
+>>> Bulletin.objects.get(id__exact=2)
 Traceback (most recent call last):
     ...
-DoesNotExist: Article matching query does not exist.
->>> Article.objects.get(pub_date__year=2005, pub_date__month=8)
+DoesNotExist: Bulletin matching query does not exist.
+>>> Bulletin.objects.get(posted__year=2011, posted__month=4)
 Traceback (most recent call last):
     ...
-DoesNotExist: Article matching query does not exist.
+DoesNotExist: Bulletin matching query does not exist.
 
-# "pk" is a shortcut for the primary key, whatever it is called.
->>> Article.objects.get(pk=1)
-<Article: Area woman programs in Python>
->>> a.pk
+# pk stands for the primary key field, whatever its name.
+>>> Bulletin.objects.get(pk=1)
+<Bulletin: Found umbrella at the ferry>
+>>> b.pk
 1
 
-# Model instances of the same type with the same ID are equal.
->>> Article.objects.get(pk=1) == a
+# Two instances of one model holding the same key compare equal.
+>>> Bulletin.objects.get(pk=1) == b
 True
 
-# A field given no value takes its default.
->>> a2 = Article(pub_date=datetime(2005, 7, 29))
->>> a2.headline
-'Default headline'
->>> a2.save()
->>> a2.id
+# Leave a field out and its default fills in.
+>>> b2 = Bulletin(posted=datetime(2011, 3, 15))
+>>> b2.subject
+'Untitled bulletin'
+>>> b2.save()
+>>> b2.id
 2
 
-# Arguments may also be given in field order.
->>> a3 = Article(None, 'Third article', datetime(2005, 7, 30))
->>> a3.save()
->>> Article.objects.get(id__exact=3).headline
-'Third article'
+# Positional arguments follow the order the fields were declared in.
+>>> b3 = Bulletin(None, 'Choir practice moved', datetime(2011, 3, 16))
+>>> b3.save()
+>>> Bulletin.objects.get(id__exact=3).subject
+'Choir practice moved'
 
-# An unknown keyword argument is an error.
->>> Article(headline='x', pub_date=datetime(2005, 7, 31), color='red')
+# A keyword that names no field is rejected.
+>>> Bulletin(subject='y', posted=datetime(2011, 3, 17), pinned=True)
 Traceback (most recent call last):
     ...
-TypeError: 'color' is an invalid keyword argument for this function
+TypeError: 'pinned' is an invalid keyword argument for this function
 
-# A value of the wrong type is refused with the field's name.
->>> Article(headline='x', pub_date='the day before yesterday').save()
+# So is a value the field cannot read; the message names the field.
+>>> Bulletin(subject='y', posted='sometime next week').save()
 Traceback (most recent call last):
     ...
-ValidationError: pub_date 'the day before yesterday': Enter a valid date/time in YYYY-MM-DD HH:MM format.
+ValidationError: posted 'sometime next week': Enter a valid date/time in YYYY-MM-DD HH:MM format.
 
-# count() runs a SELECT COUNT(*).
->>> Article.objects.count()
+# count() asks the database rather than fetching the rows.
+>>> Bulletin.objects.count()
 3
 
-# Querysets can be sliced (the slice becomes LIMIT and OFFSET) and indexed.
->>> Article.objects.all()[:2]
-[<Article: Area woman programs in Python>, <Article: Default headline>]
->>> Article.objects.all()[1:3]
-[<Article: Default headline>, <Article: Third article>]
+# A slice turns into LIMIT/OFFSET; a single index fetches one row.
+>>> Bulletin.objects.all()[:2]
+[<Bulletin: Found umbrella at the ferry>, <Bulletin: Untitled bulletin>]
+>>> Bulletin.objects.all()[1:3]
+[<Bulletin: Untitled bulletin>, <Bulletin: Choir practice moved>]
 
-# An offset needs a limit, as in 0.96 (some databases cannot skip rows
-# without one); slicing an open slice again gives it one.
->>> Article.objects.all()[1:]
+# 0.96 refuses an offset on its own (not every database can skip rows
+# without a limit); a second slice on top supplies the missing limit.
+>>> Bulletin.objects.all()[2:]
 Traceback (most recent call last):
     ...
 AssertionError: 'offset' is not allowed without 'limit'
->>> Article.objects.all()[1:][:1]
-[<Article: Default headline>]
->>> Article.objects.all()[2]
-<Article: Third article>
->>> Article.objects.all()[-1]
+>>> Bulletin.objects.all()[1:][:1]
+[<Bulletin: Untitled bulletin>]
+>>> Bulletin.objects.all()[2]
+<Bulletin: Choir practice moved>
+>>> Bulletin.objects.all()[-2]
 Traceback (most recent call last):
     ...
 AssertionError: Negative indexing is not supported.
 
-# in_bulk() returns a dict keyed by primary key.
->>> sorted(Article.objects.in_bulk([1, 3]).items())
-[(1, <Article: Area woman programs in Python>), (3, <Article: Third article>)]
->>> Article.objects.in_bulk([])
+# in_bulk() maps each requested key to its object.
+>>> sorted(Bulletin.objects.in_bulk([1, 3]).items())
+[(1, <Bulletin: Found umbrella at the ferry>), (3, <Bulletin: Choir practice moved>)]
+>>> Bulletin.objects.in_bulk([])
 {}
 
-# Delete one object, then the rest through a queryset.
->>> a2.delete()
->>> a2.id is None
+# Take down one bulletin, then others through querysets.
+>>> b2.delete()
+>>> b2.id is None
 True
->>> Article.objects.count()
+>>> Bulletin.objects.count()
 2
->>> Article.objects.filter(headline__startswith='Third').delete()
->>> Article.objects.all()
-[<Article: Area woman programs in Python>]
->>> Article.objects.all().delete()
->>> Article.objects.count()
+>>> Bulletin.objects.filter(subject__startswith='Choir').delete()
+>>> Bulletin.objects.all()
+[<Bulletin: Found umbrella at the ferry>]
+>>> Bulletin.objects.all().delete()
+>>> Bulletin.objects.count()
 0
 """}
