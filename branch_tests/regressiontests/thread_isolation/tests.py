@@ -1,15 +1,14 @@
-"""Database settings may differ between threads.
+"""Every thread may read different database settings.
 
-Three simultaneous requests, one per thread, each with its own settings:
-django_legacy.conf.settings is given a holder whose values are
-thread-local, each thread changes its own copy, and all three wait on an
-event so that they run together. Each must see its own routing and its own
-default connection.
+Here ``settings`` is pointed at an object that gives each thread a private
+deep copy of any value it reads. Two worker threads edit their copy (one
+takes MY off ``_b``, the other trades ``_a`` for ``_b`` and moves the
+default database), then all three threads are released at once and each
+serves one request. Inside its request every thread must find the models
+routed, and the connections opened, as its own copy says.
 """
 
 import copy
-import os
-import sys
 import threading
 import unittest
 
@@ -18,138 +17,130 @@ from django_legacy.db import model_connection_name, _default, connection, connec
 from regressiontests.request_isolation.tests import MockHandler, environ, start_response
 from regressiontests.thread_isolation.models import MQ, MX, MY
 
-WAIT_SECONDS = 5.0
+# How long a worker waits for the go signal before serving anyway.
+RELEASE_AFTER = 5.0
 
 
-class LocalSettings:
-    """Settings holder whose values are thread-local copies of ``defaults``,
-    so a thread can change any setting, however deep, for itself alone."""
+class PerThreadSettings:
+    """Reads through to ``base``, but the first read of a name in a thread
+    stores a deep copy for that thread; writes go to the thread's copy. So
+    editing a nested dict in one thread is invisible to the others."""
 
-    def __init__(self, defaults):
-        self.__dict__['_defaults'] = defaults
-        self.__dict__['_local'] = threading.local()
+    def __init__(self, base):
+        vars(self).update(base=base, slots=threading.local())
 
-    def __getattr__(self, attr):
-        local = self.__dict__['_local']
-        if not hasattr(local, attr):
-            setattr(local, attr, copy.deepcopy(getattr(self.__dict__['_defaults'], attr)))
-        return getattr(local, attr)
+    def __getattr__(self, name):
+        slots = vars(self)['slots']
+        try:
+            return getattr(slots, name)
+        except AttributeError:
+            value = copy.deepcopy(getattr(vars(self)['base'], name))
+            setattr(slots, name, value)
+            return value
 
-    def __setattr__(self, attr, value):
-        setattr(self.__dict__['_local'], attr, value)
+    def __setattr__(self, name, value):
+        setattr(vars(self)['slots'], name, value)
+
+
+def database_of(alias):
+    "The DATABASE_NAME the current thread's settings give connection ``alias``."
+    if alias == _default:
+        return settings.DATABASE_NAME
+    return settings.OTHER_DATABASES[alias]['DATABASE_NAME']
+
+
+def unroute_my():
+    "Worker one: MY is no longer listed under _b, so it falls to the default."
+    settings.OTHER_DATABASES['_b']['MODELS'] = []
+
+
+def trade_a_and_b():
+    """Worker two: the entries of _a and _b change places (MY goes with the
+    old _b entry), and the default database becomes the new _a's."""
+    others = settings.OTHER_DATABASES
+    others['_b']['MODELS'] = ['ti.MY']
+    others['_a'], others['_b'] = others['_b'], others['_a']
+    settings.DATABASE_NAME = others['_a']['DATABASE_NAME']
 
 
 class TestThreadIsolation(unittest.TestCase):
 
     def setUp(self):
-        self.settings = settings._target
-        self.errors = []
-        self.lock = threading.Lock()
-        self.start = threading.Event()
-        holder = UserSettingsHolder(copy.deepcopy(settings._target))
-        holder.OTHER_DATABASES['_a']['MODELS'] = ['ti.MX']
-        holder.OTHER_DATABASES['_b']['MODELS'] = ['ti.MY']
-        # Plain holders are shared by every thread; this one is per thread.
-        settings._target = LocalSettings(holder)
+        self.saved = settings._target
+        self.failures = []
+        self.guard = threading.Lock()
+        self.go = threading.Event()
+        base = UserSettingsHolder(copy.deepcopy(self.saved))
+        base.OTHER_DATABASES['_a']['MODELS'] = ['ti.MX']
+        base.OTHER_DATABASES['_b']['MODELS'] = ['ti.MY']
+        # A UserSettingsHolder would be one object for all threads.
+        settings._target = PerThreadSettings(base)
 
     def tearDown(self):
-        # Spelled 'teardown' in the branch, so it never ran.
-        settings._target = self.settings
+        # The 2007 test named this 'teardown', so its cleanup was skipped.
+        settings._target = self.saved
 
-    def in_thread(self, prepare, handler):
-        """Starts a thread that changes its settings, waits for the others,
-        then answers one request."""
-        def run():
+    def routed(self, routes, default_alias):
+        """A request body: each (model, alias) in ``routes`` must be routed to
+        that alias and open that alias's database; the module's ``connection``
+        must be the default one and open the database of ``default_alias``."""
+        def body(request):
+            for model, alias in routes:
+                self.assertEqual(model_connection_name(model), alias)
+                opened = model._default_manager.db.connection
+                self.assertEqual(opened.settings.DATABASE_NAME, database_of(alias))
+            self.assertIs(MQ._default_manager.db.connection, connections[_default].connection)
+            self.assertEqual(connection.settings.DATABASE_NAME, database_of(default_alias))
+        return body
+
+    def worker(self, edit, handler):
+        "A thread that edits its settings, waits for the go, then serves once."
+        def main():
             try:
-                prepare()
-                self.start.wait(WAIT_SECONDS)
+                edit()
+                self.go.wait(RELEASE_AFTER)
                 handler(environ(), start_response)
                 handler.check()
-            except Exception:
-                with self.lock:
-                    self.errors.append(sys.exc_info())
-        thread = threading.Thread(target=run)
+            except Exception as problem:
+                with self.guard:
+                    self.failures.append(problem)
+        thread = threading.Thread(target=main)
         thread.start()
         return thread
 
-    def request_one(self, request):
-        "Settings as first configured."
-        self.assertEqual(model_connection_name(MQ), _default)
-        self.assertEqual(model_connection_name(MX), '_a')
-        self.assertEqual(MX._default_manager.db.connection.settings.DATABASE_NAME,
-                         settings.OTHER_DATABASES['_a']['DATABASE_NAME'])
-        self.assertEqual(model_connection_name(MY), '_b')
-        self.assertEqual(MY._default_manager.db.connection.settings.DATABASE_NAME,
-                         settings.OTHER_DATABASES['_b']['DATABASE_NAME'])
-        self.assertIs(MQ._default_manager.db.connection, connections[_default].connection)
-        self.assertEqual(MQ._default_manager.db.connection.settings.DATABASE_NAME,
-                         settings.DATABASE_NAME)
-        self.assertEqual(connection.settings.DATABASE_NAME, settings.DATABASE_NAME)
+    def test_each_thread_sees_its_own_settings(self):
+        as_configured = self.routed([(MQ, _default), (MX, '_a'), (MY, '_b')], _default)
+        my_unrouted = self.routed([(MQ, _default), (MX, '_a'), (MY, _default)], _default)
+        traded = self.routed([(MQ, _default), (MX, '_b'), (MY, '_a')], '_a')
 
-    def request_two(self, request):
-        "In this thread, MY has moved to the default connection."
-        self.assertEqual(model_connection_name(MQ), _default)
-        self.assertEqual(model_connection_name(MX), '_a')
-        self.assertEqual(MX._default_manager.db.connection.settings.DATABASE_NAME,
-                         settings.OTHER_DATABASES['_a']['DATABASE_NAME'])
-        self.assertEqual(model_connection_name(MY), _default)
-        self.assertEqual(MY._default_manager.db.connection.settings.DATABASE_NAME,
-                         settings.DATABASE_NAME)
-        self.assertIs(MQ._default_manager.db.connection, connections[_default].connection)
-        self.assertEqual(connection.settings.DATABASE_NAME, settings.DATABASE_NAME)
-
-    def request_three(self, request):
-        """In this thread, _a and _b swapped their settings, and the default
-        connection is the database of the new _a."""
-        self.assertEqual(model_connection_name(MQ), _default)
-        self.assertEqual(model_connection_name(MX), '_b')
-        self.assertEqual(MX._default_manager.db.connection.settings.DATABASE_NAME,
-                         settings.OTHER_DATABASES['_b']['DATABASE_NAME'])
-        self.assertEqual(model_connection_name(MY), '_a')
-        self.assertEqual(MY._default_manager.db.connection.settings.DATABASE_NAME,
-                         settings.OTHER_DATABASES['_a']['DATABASE_NAME'])
-        self.assertIs(MQ._default_manager.db.connection, connections[_default].connection)
-        self.assertEqual(connection.settings.DATABASE_NAME,
-                         settings.OTHER_DATABASES['_a']['DATABASE_NAME'])
-
-    def test_thread_isolation(self):
-        def prepare_two():
-            settings.OTHER_DATABASES['_b']['MODELS'] = []
-
-        def prepare_three():
-            settings.OTHER_DATABASES['_b']['MODELS'] = ['ti.MY']
-            databases = settings.OTHER_DATABASES
-            databases['_b'], databases['_a'] = databases['_a'], databases['_b']
-            settings.DATABASE_NAME = databases['_a']['DATABASE_NAME']
-
-        handlers = [MockHandler(self.request_two), MockHandler(self.request_three)]
-        threads = [self.in_thread(prepare_two, handlers[0]),
-                   self.in_thread(prepare_three, handlers[1])]
+        servers = [MockHandler(my_unrouted), MockHandler(traded)]
+        workers = [self.worker(unroute_my, servers[0]),
+                   self.worker(trade_a_and_b, servers[1])]
         try:
-            self.start.set()
-            first = MockHandler(self.request_one)
-            first(environ(), start_response)
-            first.check()
+            self.go.set()
+            here = MockHandler(as_configured)
+            here(environ(), start_response)
+            here.check()
         finally:
-            for thread in threads:
+            for thread in workers:
                 thread.join()
-        for error in self.errors:
-            raise error[1].with_traceback(error[2])
-        self.assertEqual([h.calls for h in handlers], [1, 1])
+        if self.failures:
+            raise self.failures[0]
+        self.assertEqual([server.calls for server in servers], [1, 1])
 
     def test_threads_never_share_a_connection(self):
         "Each thread's registry holds its own DB-API connections."
-        seen = []
+        opened = []
 
-        def run():
-            info = connections['_a']
-            info.connection.cursor()
-            seen.append((info, info.connection.connection))
+        def main():
+            entry = connections['_a']
+            entry.connection.cursor()
+            opened.append((entry, entry.connection.connection))
             connections.reset()
-        threads = [threading.Thread(target=run) for _ in range(3)]
-        for thread in threads:
+        workers = [threading.Thread(target=main) for _ in range(3)]
+        for thread in workers:
             thread.start()
-        for thread in threads:
+        for thread in workers:
             thread.join()
-        self.assertEqual(len({id(info) for info, _ in seen}), 3)
-        self.assertEqual(len({id(conn) for _, conn in seen}), 3)
+        self.assertEqual(len({id(entry) for entry, _ in opened}), 3)
+        self.assertEqual(len({id(raw) for _, raw in opened}), 3)
