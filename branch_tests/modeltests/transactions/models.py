@@ -1,107 +1,102 @@
 """
 15. Transactions
 
-Django handles transactions in three ways: autocommit (each save commits
-at once), commit_on_success (commit if the function returns, roll back if
-it raises) and commit_manually. This test shows that a single-database
-project sees them exactly as in 0.96.
+A greenhouse log shows the three ways writes reach the database: left
+alone, every save() is committed straight away; under commit_on_success a
+function's writes are kept only when it returns normally; under
+commit_manually the function itself must say commit() or rollback(). A
+project with one database behaves here just as 0.96 did.
 """
 
 from django_legacy.db import models
 
 
-class Reporter(models.Model):
-    first_name = models.CharField(maxlength=30)
-    last_name = models.CharField(maxlength=30)
-    email = models.CharField(maxlength=75)
+class Seedling(models.Model):
+    plant = models.CharField(maxlength=30)
+    variety = models.CharField(maxlength=30)
+    tray_label = models.CharField(maxlength=75)
 
     def __str__(self):
-        return "%s %s" % (self.first_name, self.last_name)
+        return "%s (%s)" % (self.plant, self.variety)
 
 
 __test__ = {'API_TESTS': """
 >>> from django_legacy.db import transaction
 
-# The default behavior is to autocommit after each save() action.
->>> def create_a_reporter_then_fail(first, last):
-...     a = Reporter(first_name=first, last_name=last)
-...     a.save()
-...     raise Exception("I meant to do that")
+# A helper that plants one seedling and then drops the tray.
+>>> def sow_and_drop(plant, variety):
+...     Seedling(plant=plant, variety=variety).save()
+...     raise ValueError("the tray slipped")
 ...
 
-# The object created before the exception still exists.
->>> create_a_reporter_then_fail("Alice", "Smith")
+# Nothing manages the transaction, so the row was committed before the error.
+>>> sow_and_drop("Tomato", "Roma")
 Traceback (most recent call last):
     ...
-Exception: I meant to do that
->>> Reporter.objects.all()
-[<Reporter: Alice Smith>]
+ValueError: the tray slipped
+>>> Seedling.objects.all()
+[<Seedling: Tomato (Roma)>]
 
-# The autocommit decorator works exactly the same as the default behavior.
->>> autocomitted_create_then_fail = transaction.autocommit(create_a_reporter_then_fail)
->>> autocomitted_create_then_fail("Ben", "Jones")
+# Wrapping the helper in autocommit changes nothing.
+>>> sow_in_autocommit = transaction.autocommit(sow_and_drop)
+>>> sow_in_autocommit("Basil", "Genovese")
 Traceback (most recent call last):
     ...
-Exception: I meant to do that
->>> Reporter.objects.all()
-[<Reporter: Alice Smith>, <Reporter: Ben Jones>]
+ValueError: the tray slipped
+>>> Seedling.objects.all()
+[<Seedling: Tomato (Roma)>, <Seedling: Basil (Genovese)>]
 
-# With commit_on_success, the exception rolls the save back.
->>> committed_on_success = transaction.commit_on_success(create_a_reporter_then_fail)
->>> committed_on_success("Carol", "Doe")
+# Under commit_on_success the error undoes the helper's save.
+>>> sow_if_all_goes_well = transaction.commit_on_success(sow_and_drop)
+>>> sow_if_all_goes_well("Pepper", "Jalapeno")
 Traceback (most recent call last):
     ...
-Exception: I meant to do that
->>> Reporter.objects.all()
-[<Reporter: Alice Smith>, <Reporter: Ben Jones>]
+ValueError: the tray slipped
+>>> Seedling.objects.all()
+[<Seedling: Tomato (Roma)>, <Seedling: Basil (Genovese)>]
 
-# If there aren't any exceptions, the data will get saved.
->>> def remove_a_reporter():
-...     r = Reporter.objects.get(first_name="Alice")
-...     r.delete()
+# A function that returns normally keeps its work (a delete, this time).
+>>> def compost_the_tomato():
+...     Seedling.objects.get(plant="Tomato").delete()
 ...
->>> remove_comitted_on_success = transaction.commit_on_success(remove_a_reporter)
->>> remove_comitted_on_success()
->>> Reporter.objects.all()
-[<Reporter: Ben Jones>]
+>>> compost_if_all_goes_well = transaction.commit_on_success(compost_the_tomato)
+>>> compost_if_all_goes_well()
+>>> Seedling.objects.all()
+[<Seedling: Basil (Genovese)>]
 
-# The decorator may be used bare, or called with arguments.
+# commit_on_success works written plainly above a def, or called first.
 >>> @transaction.commit_on_success
-... def add_dave():
-...     Reporter(first_name="Dave", last_name="Bush").save()
->>> add_dave()
+... def sow_lettuce():
+...     Seedling(plant="Lettuce", variety="Butterhead").save()
+>>> sow_lettuce()
 >>> @transaction.commit_on_success()
-... def add_eve():
-...     Reporter(first_name="Eve", last_name="Lee").save()
->>> add_eve()
->>> Reporter.objects.count()
+... def sow_squash():
+...     Seedling(plant="Squash", variety="Butternut").save()
+>>> sow_squash()
+>>> Seedling.objects.count()
 3
 
-# You can manually manage transactions if you really want to, but you
-# have to remember to commit/rollback.
->>> def manually_managed():
-...     r = Reporter(first_name="Dirk", last_name="Gently")
-...     r.save()
+# Under commit_manually the function commits for itself...
+>>> def sow_and_commit():
+...     Seedling(plant="Onion", variety="Red Baron").save()
 ...     transaction.commit()
->>> manually_managed = transaction.commit_manually(manually_managed)
->>> manually_managed()
->>> Reporter.objects.count()
+>>> sow_and_commit = transaction.commit_manually(sow_and_commit)
+>>> sow_and_commit()
+>>> Seedling.objects.count()
 4
 
-# If you forget, you'll get bad errors, and the change is rolled back.
->>> def manually_managed_mistake():
-...     r = Reporter(first_name="Edward", last_name="Woodward")
-...     r.save()
-...     # oops, I forgot to commit/rollback!
->>> manually_managed_mistake = transaction.commit_manually(manually_managed_mistake)
->>> manually_managed_mistake()
+# ...and one that neither commits nor rolls back is told so; its row is gone.
+>>> def sow_and_walk_away():
+...     Seedling(plant="Leek", variety="Musselburgh").save()
+>>> sow_and_walk_away = transaction.commit_manually(sow_and_walk_away)
+>>> sow_and_walk_away()
 Traceback (most recent call last):
     ...
 TransactionManagementError: Transaction managed block ended with pending COMMIT/ROLLBACK
->>> Reporter.objects.filter(first_name="Edward").count()
+>>> Seedling.objects.filter(plant="Leek").count()
 0
 
-# Outside a managed block, set_dirty() is refused.
+# Marking the connection dirty needs a managed block around it.
 >>> transaction.set_dirty()
 Traceback (most recent call last):
     ...
