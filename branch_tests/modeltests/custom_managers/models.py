@@ -1,104 +1,105 @@
 """
 23. Giving models custom managers
 
-Add a Manager instance to a model to give it a different default manager,
-or more managers. The first manager a model defines is its default
-manager; every save, delete and related lookup goes through it and so
-through its connection.
+A model may name its own Manager, subclass Manager to add query methods or
+to narrow what it starts from, and carry several managers at once. Whichever
+manager the class body names first becomes the default one; saves, deletes
+and lookups across relations use it, and with it its connection.
 """
 
 from django_legacy.db import models
 
 
-class PersonManager(models.Manager):
-    def get_fun_people(self):
-        return self.filter(fun=True)
+class MusicianManager(models.Manager):
+    def touring(self):
+        return self.filter(on_tour=True)
 
 
-class Person(models.Model):
-    first_name = models.CharField(maxlength=30)
-    last_name = models.CharField(maxlength=30)
-    fun = models.BooleanField()
-    objects = PersonManager()
-
-    def __str__(self):
-        return "%s %s" % (self.first_name, self.last_name)
-
-
-class PublishedBookManager(models.Manager):
-    def get_query_set(self):
-        return super(PublishedBookManager, self).get_query_set().filter(is_published=True)
-
-
-class Book(models.Model):
-    title = models.CharField(maxlength=50)
-    author = models.CharField(maxlength=30)
-    is_published = models.BooleanField()
-    published_objects = PublishedBookManager()
-    authors = models.ManyToManyField(Person, related_name='books')
+class Musician(models.Model):
+    stage_name = models.CharField(maxlength=30)
+    instrument = models.CharField(maxlength=30)
+    on_tour = models.BooleanField()
+    objects = MusicianManager()
 
     def __str__(self):
-        return self.title
+        return "%s on %s" % (self.stage_name, self.instrument)
 
 
-class FastCarManager(models.Manager):
+class ReleasedAlbumManager(models.Manager):
     def get_query_set(self):
-        return super(FastCarManager, self).get_query_set().filter(top_speed__gt=150)
+        everything = super(ReleasedAlbumManager, self).get_query_set()
+        return everything.filter(released=True)
 
 
-class Car(models.Model):
-    name = models.CharField(maxlength=10)
-    mileage = models.IntegerField()
-    top_speed = models.IntegerField(help_text="In miles per hour.")
-    cars = models.Manager()
-    fast_cars = FastCarManager()
+class Album(models.Model):
+    name = models.CharField(maxlength=50)
+    label = models.CharField(maxlength=30)
+    released = models.BooleanField()
+    on_shelves = ReleasedAlbumManager()
+    players = models.ManyToManyField(Musician, related_name='albums')
 
     def __str__(self):
         return self.name
 
 
+class LightBikeManager(models.Manager):
+    def get_query_set(self):
+        return super(LightBikeManager, self).get_query_set().filter(weight_kg__lt=10)
+
+
+class Bike(models.Model):
+    model_name = models.CharField(maxlength=10)
+    gears = models.IntegerField()
+    weight_kg = models.IntegerField(help_text="Frame and wheels, in kilograms.")
+    bikes = models.Manager()
+    light_bikes = LightBikeManager()
+
+    def __str__(self):
+        return self.model_name
+
+
 __test__ = {'API_TESTS': """
->>> p1 = Person(first_name='Bugs', last_name='Bunny', fun=True)
->>> p1.save()
->>> p2 = Person(first_name='Droopy', last_name='Dog', fun=False)
->>> p2.save()
->>> Person.objects.get_fun_people()
-[<Person: Bugs Bunny>]
+>>> drummer = Musician(stage_name='Kit', instrument='drums', on_tour=True)
+>>> drummer.save()
+>>> bassist = Musician(stage_name='Lowe', instrument='bass', on_tour=False)
+>>> bassist.save()
+>>> Musician.objects.touring()
+[<Musician: Kit on drums>]
 
-# The RelatedManager starts from the default manager of the related model.
->>> b1 = Book(title='How to program', author='Rodney Dangerfield', is_published=True)
->>> b1.save()
->>> b2 = Book(title='How to be smart', author='Albert Einstein', is_published=False)
->>> b2.save()
->>> b1.authors.add(p1)
->>> p1.books.all()
-[<Book: How to program>]
+# Following a relation builds on the other model's default manager.
+>>> live = Album(name='Live at the Mill', label='Grist', released=True)
+>>> live.save()
+>>> demo = Album(name='Basement Demos', label='Grist', released=False)
+>>> demo.save()
+>>> live.players.add(drummer)
+>>> drummer.albums.all()
+[<Album: Live at the Mill>]
 
-# A model whose only manager is a custom one has no ``objects``.
->>> Book.objects
+# Naming a manager means Django adds no ``objects`` of its own.
+>>> Album.objects
 Traceback (most recent call last):
     ...
-AttributeError: type object 'Book' has no attribute 'objects'
->>> Book.published_objects.all()
-[<Book: How to program>]
->>> Book._default_manager is Book.published_objects
+AttributeError: type object 'Album' has no attribute 'objects'
+>>> Album.on_shelves.all()
+[<Album: Live at the Mill>]
+>>> Album._default_manager is Album.on_shelves
 True
 
-# The first manager defined is the default.
->>> c1 = Car(name='Corvette', mileage=21, top_speed=180)
->>> c1.save()
->>> c2 = Car(name='Neon', mileage=31, top_speed=100)
->>> c2.save()
->>> Car.cars.order_by('name')
-[<Car: Corvette>, <Car: Neon>]
->>> Car.fast_cars.all()
-[<Car: Corvette>]
->>> Car._default_manager.order_by('name')
-[<Car: Corvette>, <Car: Neon>]
+# Two managers: ``bikes`` comes first in the class, so it is the default.
+>>> racer = Bike(model_name='Aero', gears=22, weight_kg=7)
+>>> racer.save()
+>>> tourer = Bike(model_name='Packhorse', gears=27, weight_kg=14)
+>>> tourer.save()
+>>> Bike.bikes.order_by('model_name')
+[<Bike: Aero>, <Bike: Packhorse>]
+>>> Bike.light_bikes.all()
+[<Bike: Aero>]
+>>> Bike._default_manager.order_by('model_name')
+[<Bike: Aero>, <Bike: Packhorse>]
 
-# Managers belong to the class, not to its instances.
->>> c1.cars
+# A manager is reached through the class only.
+>>> racer.bikes
 Traceback (most recent call last):
     ...
-AttributeError: Manager isn't accessible via Car instances
+AttributeError: Manager isn't accessible via Bike instances
 """}
