@@ -1,7 +1,8 @@
 """
 4. Many-to-one relationships
 
-Define a many-to-one relationship with ``ForeignKey``.
+Every beehive has one keeper and a keeper may look after many hives: a
+``ForeignKey`` on the hive points at its keeper.
 """
 
 from datetime import date
@@ -9,112 +10,112 @@ from datetime import date
 from django_legacy.db import models
 
 
-class Reporter(models.Model):
-    first_name = models.CharField(maxlength=30)
-    last_name = models.CharField(maxlength=30)
-    email = models.CharField(maxlength=75)
+class Keeper(models.Model):
+    given = models.CharField(maxlength=30)
+    family = models.CharField(maxlength=30)
+    phone = models.CharField(maxlength=75)
 
     def __str__(self):
-        return "%s %s" % (self.first_name, self.last_name)
+        return "%s %s" % (self.given, self.family)
 
 
-class Article(models.Model):
-    headline = models.CharField(maxlength=100)
-    pub_date = models.DateField()
-    reporter = models.ForeignKey(Reporter)
+class Hive(models.Model):
+    label = models.CharField(maxlength=100)
+    installed = models.DateField()
+    keeper = models.ForeignKey(Keeper)
 
     def __str__(self):
-        return self.headline
+        return self.label
 
     class Meta:
-        ordering = ('headline',)
+        ordering = ('label',)
 
 
 __test__ = {'API_TESTS': """
-# Create a few Reporters.
->>> r = Reporter(first_name='John', last_name='Smith', email='john@example.com')
->>> r.save()
->>> r2 = Reporter(first_name='Paul', last_name='Jones', email='paul@example.com')
->>> r2.save()
+# Two beekeepers.
+>>> k = Keeper(given='Ines', family='Okafor', phone='0161 555 0142')
+>>> k.save()
+>>> k2 = Keeper(given='Tomas', family='Berg', phone='0161 555 0199')
+>>> k2.save()
 
-# Create an Article.
->>> a = Article(id=None, headline="This is a test", pub_date=date(2005, 7, 27), reporter=r)
->>> a.save()
->>> a.reporter_id
+# A hive pointing at the first of them; the column holds the key.
+>>> h = Hive(id=None, label="Willow corner", installed=date(2012, 4, 3), keeper=k)
+>>> h.save()
+>>> h.keeper_id
 1
->>> a.reporter
-<Reporter: John Smith>
+>>> h.keeper
+<Keeper: Ines Okafor>
 
-# Article objects have access to their related Reporter objects.
->>> r = a.reporter
->>> r.first_name, r.last_name
-('John', 'Smith')
+# Following the key gives back a full Keeper.
+>>> k = h.keeper
+>>> k.given, k.family
+('Ines', 'Okafor')
 
-# Create an Article via the Reporter object.
->>> new_article = r.article_set.create(headline="John's second story", pub_date=date(2005, 7, 29))
->>> new_article
-<Article: John's second story>
->>> new_article.reporter.id
+# The keeper's hive_set can make a new hive already linked to her.
+>>> rooftop = k.hive_set.create(label="Ines's rooftop hive", installed=date(2012, 5, 9))
+>>> rooftop
+<Hive: Ines's rooftop hive>
+>>> rooftop.keeper.id
 1
 
-# Add an article that exists to a reporter's set.
->>> new_article2 = Article(headline="Paul's story", pub_date=date(2006, 1, 17), reporter=r2)
->>> new_article2.save()
->>> r.article_set.add(new_article2)
->>> new_article2.reporter.id
+# add() moves a stored hive over from another keeper.
+>>> meadow = Hive(label="Tomas's meadow hive", installed=date(2013, 6, 21), keeper=k2)
+>>> meadow.save()
+>>> k.hive_set.add(meadow)
+>>> meadow.keeper.id
 1
->>> r.article_set.all()
-[<Article: John's second story>, <Article: Paul's story>, <Article: This is a test>]
+>>> k.hive_set.all()
+[<Hive: Ines's rooftop hive>, <Hive: Tomas's meadow hive>, <Hive: Willow corner>]
 
-# Assigning an object of the wrong type is refused.
->>> Article(headline='Bad', pub_date=date(2006, 1, 1), reporter=r2.id)
+# A bare key is not a Keeper, and the error says which field wanted one.
+>>> Hive(label='Wrong', installed=date(2013, 1, 1), keeper=k2.id)
 Traceback (most recent call last):
     ...
-ValueError: Cannot assign "2": "Article.reporter" must be a "Reporter" instance.
+ValueError: Cannot assign "2": "Hive.keeper" must be a "Keeper" instance.
 
-# An unsaved related object cannot be saved through a relation.
->>> ghost = Reporter(first_name='Casper', last_name='Ghost', email='')
->>> Article(headline='Boo', pub_date=date(2006, 1, 1), reporter=ghost).save()
+# Saving a hive whose keeper was never saved fails before any SQL runs.
+>>> stranger = Keeper(given='Nobody', family='Yet', phone='')
+>>> Hive(label='Empty', installed=date(2013, 1, 1), keeper=stranger).save()
 Traceback (most recent call last):
     ...
-ValueError: Cannot save <Article: Boo>: its reporter <Reporter: Casper Ghost> has not been saved yet (it has no primary key). Save it first.
+ValueError: Cannot save <Hive: Empty>: its keeper <Keeper: Nobody Yet> has not been saved yet (it has no primary key). Save it first.
 
-# Reporter objects have access to their related Article objects.
->>> r.article_set.filter(headline__startswith='This')
-[<Article: This is a test>]
->>> r.article_set.count()
+# The reverse manager filters and counts like any other.
+>>> k.hive_set.filter(label__startswith='Willow')
+[<Hive: Willow corner>]
+>>> k.hive_set.count()
 3
->>> r2.article_set.count()
+>>> k2.hive_set.count()
 0
 
-# Lookups span relationships with double underscores, forwards...
->>> Article.objects.filter(reporter__first_name__exact='John')
-[<Article: John's second story>, <Article: Paul's story>, <Article: This is a test>]
->>> Article.objects.filter(reporter__first_name='John', reporter__last_name='Smith').count()
+# Double underscores reach across the key from the hive's side...
+>>> Hive.objects.filter(keeper__given__exact='Ines')
+[<Hive: Ines's rooftop hive>, <Hive: Tomas's meadow hive>, <Hive: Willow corner>]
+>>> Hive.objects.filter(keeper__given='Ines', keeper__family='Okafor').count()
 3
->>> Article.objects.filter(reporter__pk=1).count()
+>>> Hive.objects.filter(keeper__pk=1).count()
 3
->>> Article.objects.filter(reporter=r).count()
+>>> Hive.objects.filter(keeper=k).count()
 3
->>> Article.objects.filter(reporter__in=[r, r2]).count()
+>>> Hive.objects.filter(keeper__in=[k, k2]).count()
 3
 
-# ... and backwards.
->>> Reporter.objects.filter(article__headline__startswith='This')
-[<Reporter: John Smith>]
->>> Reporter.objects.filter(article__headline__startswith='T').distinct()
-[<Reporter: John Smith>]
+# ...and from the keeper's side.
+>>> Keeper.objects.filter(hive__label__startswith='Willow')
+[<Keeper: Ines Okafor>]
+>>> Keeper.objects.filter(hive__label__startswith='W').distinct()
+[<Keeper: Ines Okafor>]
 
-# select_related() fetches the reporters in the same query.
->>> [(a.headline, a.reporter.first_name) for a in Article.objects.select_related()]
-[("John's second story", 'John'), ("Paul's story", 'John'), ('This is a test', 'John')]
+# select_related() joins the keepers into the same SELECT.
+>>> [(x.label, x.keeper.given) for x in Hive.objects.select_related()]
+[("Ines's rooftop hive", 'Ines'), ("Tomas's meadow hive", 'Ines'), ('Willow corner', 'Ines')]
 
-# Deleting a reporter deletes the articles that point at it.
->>> Article.objects.count()
+# Removing a keeper cascades to every hive that names her.
+>>> Hive.objects.count()
 3
->>> r.delete()
->>> Article.objects.count()
+>>> k.delete()
+>>> Hive.objects.count()
 0
->>> Reporter.objects.all()
-[<Reporter: Paul Jones>]
+>>> Keeper.objects.all()
+[<Keeper: Tomas Berg>]
 """}
