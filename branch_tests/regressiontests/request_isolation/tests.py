@@ -1,5 +1,11 @@
-"""Database settings may change between requests; each request sees the
-settings as they are when it starts."""
+"""Requests read the database settings afresh.
+
+One handler serves three requests in a row, and the settings are edited
+between them: first MY loses its place on ``_b``, then the ``_a`` and
+``_b`` entries change places. Each request must find MX and MY on the
+connections, and with the database names, that the settings hold when it
+begins.
+"""
 
 import copy
 import os
@@ -12,100 +18,83 @@ from django_legacy.http import HttpResponse
 from regressiontests.request_isolation.models import MX, MY
 
 
-class MockHandler(WSGIHandler):
-    """Answers every request with ``test(request)``. It overrides
-    get_response (the branch's signature), so an assertion that fails in
-    the request reaches the test, as it did in 2007."""
+class ScriptedHandler(WSGIHandler):
+    """A WSGI handler whose every answer is ``body(request)``. Replacing
+    get_response, as the 2007 test did, keeps the handler from catching
+    what ``body`` raises: a failed assertion reaches the test unchanged."""
 
-    def __init__(self, test):
-        self.test = test
-        self.calls = 0
-        super(MockHandler, self).__init__()
+    def __init__(self, body):
+        self.body = body
+        self.served = 0
+        super().__init__()
 
     def get_response(self, path, request):
-        self.calls += 1
-        return HttpResponse(self.test(request))
+        self.served += 1
+        return HttpResponse(self.body(request))
 
-    def check(self):
-        assert self.calls == 1, 'the request was answered %d times' % self.calls
-
-
-def start_response(status, headers):
-    pass
+    def assert_served_once(self):
+        assert self.served == 1, 'the handler served %d requests' % self.served
 
 
-def environ():
-    env = dict(os.environ)
-    env['PATH_INFO'] = '/'
-    env['REQUEST_METHOD'] = 'GET'
-    return env
+def discard_status(status, headers):
+    "The start_response callable; these tests look only at what get_response saw."
 
 
-class TestRequestIsolation(unittest.TestCase):
+def get_environ():
+    "A WSGI environ for GET /, on top of the process environment."
+    return dict(os.environ, PATH_INFO='/', REQUEST_METHOD='GET')
+
+
+def database_of(alias):
+    "The DATABASE_NAME the settings give connection ``alias`` right now."
+    if alias == _default:
+        return settings.DATABASE_NAME
+    return settings.OTHER_DATABASES[alias]['DATABASE_NAME']
+
+
+class RequestsReadSettingsAfresh(unittest.TestCase):
 
     def setUp(self):
-        self.settings = settings._target
-        settings._target = UserSettingsHolder(copy.deepcopy(settings._target))
+        self.saved = settings._target
+        settings._target = UserSettingsHolder(copy.deepcopy(self.saved))
         settings.OTHER_DATABASES['_a']['MODELS'] = ['ri.MX']
         settings.OTHER_DATABASES['_b']['MODELS'] = ['ri.MY']
 
     def tearDown(self):
-        settings._target = self.settings
+        settings._target = self.saved
 
-    def request(self, test):
-        handler = MockHandler(test)
-        response = handler(environ(), start_response)
-        handler.check()
+    def serve(self, body):
+        handler = ScriptedHandler(body)
+        response = handler(get_environ(), discard_status)
+        handler.assert_served_once()
         self.assertEqual(response.status_code, 200)
 
-    def testRequestIsolation(self):
+    def expecting(self, mx_alias, my_alias):
+        """A request body: MX must be on ``mx_alias`` and MY on ``my_alias``,
+        each opening the database the settings name for its alias."""
+        def body(request):
+            for model, alias in ((MX, mx_alias), (MY, my_alias)):
+                self.assertEqual(model_connection_name(model), alias)
+                opened = model._default_manager.db.connection
+                self.assertEqual(opened.settings.DATABASE_NAME, database_of(alias))
+        return body
 
-        def request_one(request):
-            "Settings as first configured."
-            self.assertEqual(model_connection_name(MX), '_a')
-            self.assertEqual(
-                MX._default_manager.db.connection.settings.DATABASE_NAME,
-                settings.OTHER_DATABASES['_a']['DATABASE_NAME'])
-            self.assertEqual(model_connection_name(MY), '_b')
-            self.assertEqual(
-                MY._default_manager.db.connection.settings.DATABASE_NAME,
-                settings.OTHER_DATABASES['_b']['DATABASE_NAME'])
+    def test_each_request_reads_current_settings(self):
+        others = settings.OTHER_DATABASES
 
-        def request_two(request):
-            "Between the first and second requests, MY moved to the default."
-            self.assertEqual(model_connection_name(MX), '_a')
-            self.assertEqual(
-                MX._default_manager.db.connection.settings.DATABASE_NAME,
-                settings.OTHER_DATABASES['_a']['DATABASE_NAME'])
-            self.assertEqual(model_connection_name(MY), _default)
-            self.assertEqual(
-                MY._default_manager.db.connection.settings.DATABASE_NAME,
-                settings.DATABASE_NAME)
+        # As set up: MX on _a, MY on _b.
+        self.serve(self.expecting('_a', '_b'))
 
-        def request_three(request):
-            "Between the second and third, the entries of _a and _b swapped."
-            self.assertEqual(model_connection_name(MX), '_b')
-            self.assertEqual(
-                MX._default_manager.db.connection.settings.DATABASE_NAME,
-                settings.OTHER_DATABASES['_b']['DATABASE_NAME'])
-            self.assertEqual(model_connection_name(MY), '_a')
-            self.assertEqual(
-                MY._default_manager.db.connection.settings.DATABASE_NAME,
-                settings.OTHER_DATABASES['_a']['DATABASE_NAME'])
+        # MY is listed nowhere now, so it belongs to the default connection.
+        others['_b']['MODELS'] = []
+        self.serve(self.expecting('_a', _default))
 
-        self.request(request_one)
-
-        settings.OTHER_DATABASES['_b']['MODELS'] = []
-        self.request(request_two)
-
-        settings.OTHER_DATABASES['_b']['MODELS'] = ['ri.MY']
-        settings.OTHER_DATABASES['_b'], settings.OTHER_DATABASES['_a'] = \
-            settings.OTHER_DATABASES['_a'], settings.OTHER_DATABASES['_b']
-        self.request(request_three)
+        # MY goes back under _b, then _a and _b trade their whole entries.
+        others['_b']['MODELS'] = ['ri.MY']
+        others['_a'], others['_b'] = others['_b'], others['_a']
+        self.serve(self.expecting('_b', '_a'))
 
     def test_failing_request_is_reported(self):
         "The check above can fail: a failing request is not turned into a 500."
-        def request(request):
-            self.assertEqual(model_connection_name(MX), '_b')
         with self.assertRaises(AssertionError):
-            self.request(request)
+            self.serve(self.expecting('_b', '_b'))

@@ -14,7 +14,8 @@ import unittest
 
 from django_legacy.conf import settings, UserSettingsHolder
 from django_legacy.db import model_connection_name, _default, connection, connections
-from regressiontests.request_isolation.tests import MockHandler, environ, start_response
+from regressiontests.request_isolation.tests import (
+    ScriptedHandler, database_of, discard_status, get_environ)
 from regressiontests.thread_isolation.models import MQ, MX, MY
 
 # How long a worker waits for the go signal before serving anyway.
@@ -42,13 +43,6 @@ class PerThreadSettings:
         setattr(vars(self)['slots'], name, value)
 
 
-def database_of(alias):
-    "The DATABASE_NAME the current thread's settings give connection ``alias``."
-    if alias == _default:
-        return settings.DATABASE_NAME
-    return settings.OTHER_DATABASES[alias]['DATABASE_NAME']
-
-
 def unroute_my():
     "Worker one: MY is no longer listed under _b, so it falls to the default."
     settings.OTHER_DATABASES['_b']['MODELS'] = []
@@ -63,7 +57,7 @@ def trade_a_and_b():
     settings.DATABASE_NAME = others['_a']['DATABASE_NAME']
 
 
-class TestThreadIsolation(unittest.TestCase):
+class ThreadsReadTheirOwnSettings(unittest.TestCase):
 
     def setUp(self):
         self.saved = settings._target
@@ -99,8 +93,8 @@ class TestThreadIsolation(unittest.TestCase):
             try:
                 edit()
                 self.go.wait(RELEASE_AFTER)
-                handler(environ(), start_response)
-                handler.check()
+                handler(get_environ(), discard_status)
+                handler.assert_served_once()
             except Exception as problem:
                 with self.guard:
                     self.failures.append(problem)
@@ -113,20 +107,20 @@ class TestThreadIsolation(unittest.TestCase):
         my_unrouted = self.routed([(MQ, _default), (MX, '_a'), (MY, _default)], _default)
         traded = self.routed([(MQ, _default), (MX, '_b'), (MY, '_a')], '_a')
 
-        servers = [MockHandler(my_unrouted), MockHandler(traded)]
+        servers = [ScriptedHandler(my_unrouted), ScriptedHandler(traded)]
         workers = [self.worker(unroute_my, servers[0]),
                    self.worker(trade_a_and_b, servers[1])]
         try:
             self.go.set()
-            here = MockHandler(as_configured)
-            here(environ(), start_response)
-            here.check()
+            here = ScriptedHandler(as_configured)
+            here(get_environ(), discard_status)
+            here.assert_served_once()
         finally:
             for thread in workers:
                 thread.join()
         if self.failures:
             raise self.failures[0]
-        self.assertEqual([server.calls for server in servers], [1, 1])
+        self.assertEqual([server.served for server in servers], [1, 1])
 
     def test_threads_never_share_a_connection(self):
         "Each thread's registry holds its own DB-API connections."
