@@ -1,8 +1,9 @@
 """
 6. Specifying ordering
 
-``Meta.ordering`` gives a model's default order; ``order_by()`` replaces it
-for one query. '-' before a field name descends; '?' orders at random.
+A model's ``Meta.ordering`` is the order its rows come back in unless a
+query says otherwise with ``order_by()``. A leading minus sign turns a
+field's order round, and a question mark asks for a shuffled order.
 """
 
 from datetime import datetime
@@ -10,57 +11,55 @@ from datetime import datetime
 from django_legacy.db import models
 
 
-class Article(models.Model):
-    headline = models.CharField(maxlength=100)
-    pub_date = models.DateTimeField()
+class Concert(models.Model):
+    title = models.CharField(maxlength=100)
+    starts = models.DateTimeField()
 
     class Meta:
-        ordering = ('-pub_date', 'headline')
+        # Latest first; concerts starting together go alphabetically.
+        ordering = ('-starts', 'title')
 
     def __str__(self):
-        return self.headline
+        return self.title
 
 
 __test__ = {'API_TESTS': """
->>> a1 = Article(headline='Article 1', pub_date=datetime(2005, 7, 26))
->>> a1.save()
->>> a2 = Article(headline='Article 2', pub_date=datetime(2005, 7, 27))
->>> a2.save()
->>> a3 = Article(headline='Article 3', pub_date=datetime(2005, 7, 27))
->>> a3.save()
->>> a4 = Article(headline='Article 4', pub_date=datetime(2005, 7, 28))
->>> a4.save()
+>>> for title, start in [('Harp at Dusk', datetime(2011, 6, 12, 19, 30)),
+...                      ('Fugue Hour', datetime(2011, 6, 10, 20, 0)),
+...                      ('Organ Vespers', datetime(2011, 6, 12, 19, 30)),
+...                      ('Banjo Breakfast', datetime(2011, 6, 14, 8, 0))]:
+...     Concert(title=title, starts=start).save()
 
-# By default Article.objects.all() orders by pub_date descending, then
-# headline ascending.
->>> Article.objects.all()
-[<Article: Article 4>, <Article: Article 2>, <Article: Article 3>, <Article: Article 1>]
+# No order_by(): Meta.ordering decides, and the two 19:30 concerts tie on
+# their start, so their titles settle it.
+>>> Concert.objects.all()
+[<Concert: Banjo Breakfast>, <Concert: Harp at Dusk>, <Concert: Organ Vespers>, <Concert: Fugue Hour>]
 
-# Override ordering with order_by(), which is in the same format as Meta.ordering.
->>> Article.objects.order_by('headline')
-[<Article: Article 1>, <Article: Article 2>, <Article: Article 3>, <Article: Article 4>]
->>> Article.objects.order_by('pub_date', '-headline')
-[<Article: Article 1>, <Article: Article 3>, <Article: Article 2>, <Article: Article 4>]
+# order_by() takes the same kind of names and replaces Meta.ordering.
+>>> Concert.objects.order_by('title')
+[<Concert: Banjo Breakfast>, <Concert: Fugue Hour>, <Concert: Harp at Dusk>, <Concert: Organ Vespers>]
+>>> Concert.objects.order_by('starts', '-title')
+[<Concert: Fugue Hour>, <Concert: Organ Vespers>, <Concert: Harp at Dusk>, <Concert: Banjo Breakfast>]
 
-# Use the 'stop' part of slicing notation to limit the results.
->>> Article.objects.order_by('headline')[:2]
-[<Article: Article 1>, <Article: Article 2>]
+# An upper bound alone keeps the first rows...
+>>> Concert.objects.order_by('title')[:2]
+[<Concert: Banjo Breakfast>, <Concert: Fugue Hour>]
 
-# Use the 'stop' and 'start' parts of slicing notation to offset the result list.
->>> Article.objects.order_by('headline')[1:3]
-[<Article: Article 2>, <Article: Article 3>]
+# ...and a lower bound skips some first.
+>>> Concert.objects.order_by('title')[1:3]
+[<Concert: Fugue Hour>, <Concert: Harp at Dusk>]
 
-# A slice of a slice stays within the first.
->>> Article.objects.order_by('headline')[1:3][1:]
-[<Article: Article 3>]
+# Slicing again cuts within the rows the first slice kept.
+>>> Concert.objects.order_by('title')[1:3][1:]
+[<Concert: Harp at Dusk>]
 
-# Use '?' to order randomly.
->>> len(list(Article.objects.order_by('?')))
-4
+# A shuffled order still returns every row once.
+>>> sorted(str(c) for c in Concert.objects.order_by('?'))
+['Banjo Breakfast', 'Fugue Hour', 'Harp at Dusk', 'Organ Vespers']
 
-# Ordering by a field that does not exist says which fields do.
->>> Article.objects.order_by('title')
+# An unknown field name is refused, with the names that would do.
+>>> Concert.objects.order_by('venue')
 Traceback (most recent call last):
     ...
-TypeError: Cannot order by 'title': Article has no field of that name. Choices are: headline, id, pub_date
+TypeError: Cannot order by 'venue': Concert has no field of that name. Choices are: id, starts, title
 """}
