@@ -1,8 +1,9 @@
 """
 33. get_or_create()
 
-``get_or_create()`` looks an object up, and creates it if it is not there.
-It returns a tuple ``(object, created)``.
+A harbour register uses ``get_or_create()``: it fetches the row the lookups
+match, or saves a new one built from the lookups plus ``defaults``, and
+answers with the pair ``(object, created)``.
 """
 
 from datetime import date
@@ -10,58 +11,57 @@ from datetime import date
 from django_legacy.db import models
 
 
-class Person(models.Model):
-    first_name = models.CharField(maxlength=100)
-    last_name = models.CharField(maxlength=100)
-    birthday = models.DateField()
+class Ship(models.Model):
+    name = models.CharField(maxlength=100)
+    home_port = models.CharField(maxlength=100)
+    launched = models.DateField()
 
     def __str__(self):
-        return '%s %s' % (self.first_name, self.last_name)
+        return '%s of %s' % (self.name, self.home_port)
 
 
 __test__ = {'API_TESTS': """
-# Acting as a divine being, create a Person.
->>> p = Person(first_name='John', last_name='Lennon', birthday=date(1940, 10, 9))
->>> p.save()
-
-# Only one Person is in the database.
->>> Person.objects.count()
+# The register starts with a single ship.
+>>> Ship(name='Marigold', home_port='Whitby', launched=date(1921, 4, 18)).save()
+>>> Ship.objects.count()
 1
 
-# get_or_create() finds him, and creates nothing.
->>> p, created = Person.objects.get_or_create(first_name='John', last_name='Lennon', defaults={
-...     'birthday': date(1940, 10, 9)})
+# Asking for that ship finds the row already there; nothing new is saved.
+>>> ship, created = Ship.objects.get_or_create(name='Marigold', home_port='Whitby',
+...                                            defaults={'launched': date(1921, 4, 18)})
 >>> created
 False
->>> Person.objects.count()
+>>> Ship.objects.count()
 1
 
-# Lookups with double underscores are used to find, not to create.
->>> p, created = Person.objects.get_or_create(first_name__iexact='JOHN', last_name='Lennon',
-...     defaults={'birthday': date(1940, 10, 9)})
->>> created, p
-(False, <Person: John Lennon>)
+# Lookups with a double underscore match rows; they need not be field values.
+>>> ship, created = Ship.objects.get_or_create(name__iexact='MARIGOLD', home_port='Whitby',
+...                                            defaults={'launched': date(1921, 4, 18)})
+>>> created, ship
+(False, <Ship: Marigold of Whitby>)
 
-# George is not there yet, so he is created from the lookups and defaults.
->>> p, created = Person.objects.get_or_create(first_name='George', last_name='Harrison', defaults={
-...     'birthday': date(1943, 2, 25)})
+# A ship not on the register is saved, its launch date taken from defaults.
+>>> ship, created = Ship.objects.get_or_create(name='Puffin', home_port='Oban',
+...                                            defaults={'launched': date(1934, 7, 2)})
 >>> created
 True
->>> Person.objects.count()
+>>> Ship.objects.count()
 2
->>> Person.objects.get(first_name='George').birthday
-datetime.date(1943, 2, 25)
+>>> Ship.objects.get(name='Puffin').launched
+datetime.date(1934, 7, 2)
 
-# A second call finds George.
->>> p, created = Person.objects.get_or_create(first_name='George', last_name='Harrison', defaults={
-...     'birthday': date(1943, 2, 25)})
+# The same call a second time finds it.
+>>> ship, created = Ship.objects.get_or_create(name='Puffin', home_port='Oban',
+...                                            defaults={'launched': date(1934, 7, 2)})
 >>> created
 False
+>>> Ship.objects.count()
+2
 
-# get() on several matches says how many it found.
->>> Person(first_name='George', last_name='Martin', birthday=date(1926, 1, 3)).save()
->>> Person.objects.get(first_name='George')
+# With two ships of one name, get() reports the count and the lookups.
+>>> Ship(name='Puffin', home_port='Wick', launched=date(1950, 11, 30)).save()
+>>> Ship.objects.get(name='Puffin')
 Traceback (most recent call last):
     ...
-MultipleObjectsReturned: get() returned more than one Person -- it returned 2! Lookup parameters were {'first_name': 'George'}
+MultipleObjectsReturned: get() returned more than one Ship -- it returned 2! Lookup parameters were {'name': 'Puffin'}
 """}
