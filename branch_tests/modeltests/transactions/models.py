@@ -79,7 +79,7 @@ ValueError: the tray slipped
 # Under commit_manually the function commits for itself...
 >>> def sow_and_commit():
 ...     Seedling(plant="Onion", variety="Red Baron").save()
-...     transaction.commit()
+...     transaction.commit()    # the onion is kept
 >>> sow_and_commit = transaction.commit_manually(sow_and_commit)
 >>> sow_and_commit()
 >>> Seedling.objects.count()
