@@ -1,29 +1,24 @@
 """
-XXX. Using multiple database connections
+XXX. Models on several database connections
 
-Django normally uses one database connection. This branch adds named
-connections: any number of them, each defined in the settings, entirely
-optional, and with no effect on a project that does not use them.
+Out of the box there is one database connection. Settings may name more:
+``OTHER_DATABASES`` maps a name of your choosing to a dict of the usual
+database settings (``DATABASE_ENGINE``, ``DATABASE_NAME`` and so on), and
+whatever such a dict omits is inherited from the default connection. The
+dict's ``MODELS`` entry lists the apps (``'label'``) and single models
+(``'label.Model'``) that live on that connection. A project that never sets
+``OTHER_DATABASES`` behaves exactly as before.
 
-Named connections are defined in ``OTHER_DATABASES``, a dict that maps a
-connection name to that connection's settings. The settings use the same
-names as the default connection (``DATABASE_ENGINE``, ``DATABASE_NAME``...);
-a setting an entry leaves out is taken from the default connection. An
-entry's ``MODELS`` list says which apps (``'app_label'``) or models
-(``'app_label.ClassName'``) use it.
+The test settings declare two such connections: ``_a`` holds Artist and
+Opus, ``_b`` holds Widget and DooHickey. Vehicle is on no list, so it stays
+on the default connection.
 
-This test runs with two named test connections, ``_a`` and ``_b``:
-Artist and Opus are configured to use ``_a``, Widget and DooHickey ``_b``,
-and Vehicle uses the default connection.
-
-Connections are reached through ``django_legacy.db.connections``, which
-behaves like a dict keyed by connection name; a connection is made when it
-is first asked for. Each holds a ``ConnectionInfo`` with the attributes
-``settings``, ``connection``, ``backend``, ``DatabaseError`` and the methods
-``get_introspection_module``, ``get_creation_module`` and ``runshell``.
-
-A model reaches its connection through its default manager:
-``Model.objects.db``.
+``django_legacy.db.connections`` is the registry, looked up like a dict by
+connection name; nothing is opened before the first lookup of a name. A
+lookup gives a ``ConnectionInfo``: ``settings``, ``connection`` (the
+DatabaseWrapper), ``backend``, ``DatabaseError``, plus
+``get_introspection_module()``, ``get_creation_module()`` and ``runshell()``.
+From a model, the same object is ``Model.objects.db``.
 """
 
 from django_legacy.db import models
@@ -73,76 +68,74 @@ class Vehicle(models.Model):
 
 __test__ = {'API_TESTS': """
 
-# What connections are configured? connections.keys() lists the default
-# connection (printed as <default>) and every name in OTHER_DATABASES.
->>> from django_legacy.db import connection, connections, _default
 >>> from django_legacy.conf import settings
+>>> from django_legacy.db import _default, connection, connections, model_connection_name
+
+# The registry's names: the default one first (it prints as <default>),
+# then those of OTHER_DATABASES.
 >>> connections.keys()
 [<default>, '_a', '_b']
 
-# Each connection keeps the settings it was made from.
->>> connections['_a'].settings.DATABASE_NAME == settings.OTHER_DATABASES['_a']['DATABASE_NAME']
-True
->>> connections['_b'].settings.DATABASE_NAME == settings.OTHER_DATABASES['_b']['DATABASE_NAME']
-True
->>> connections['_b'].settings.DATABASE_NAME == connections['_a'].settings.DATABASE_NAME
+# Each registry entry was built from its own part of the settings, and the
+# two named ones point at two different databases.
+>>> def configured_name(alias):
+...     return settings.OTHER_DATABASES[alias]['DATABASE_NAME']
+>>> [connections[alias].settings.DATABASE_NAME == configured_name(alias) for alias in ('_a', '_b')]
+[True, True]
+>>> connections['_a'].settings.DATABASE_NAME == connections['_b'].settings.DATABASE_NAME
 False
 
-# A setting an entry leaves out comes from the default connection.
+# _a's entry does not mention an engine, so it has the default's.
 >>> connections['_a'].settings.DATABASE_ENGINE == settings.DATABASE_ENGINE
 True
 
-# The default connection is in the registry too, under _default, and the
-# module-level name ``connection`` stands for its DatabaseWrapper.
+# _default is the key of the default connection, and the module-level
+# ``connection`` is that entry's wrapper.
 >>> connections[_default].settings.DATABASE_NAME == settings.DATABASE_NAME
 True
 >>> connection.settings is connections[_default].connection.settings
 True
 
-# An unknown connection name raises ImproperlyConfigured.
+# Asking for a name the settings never gave is a configuration error.
 >>> connections['bad']
 Traceback (most recent call last):
  ...
 ImproperlyConfigured: No database connection 'bad' has been configured
 
-# Which connection does each model use?
->>> from django_legacy.db import model_connection_name
->>> model_connection_name(Artist), model_connection_name(Widget), model_connection_name(Vehicle)
+# Routing, model by model.
+>>> tuple(model_connection_name(m) for m in (Artist, Widget, Vehicle))
 ('_a', '_b', <default>)
 
-# Models reach their connections through their managers.
->>> Artist.objects.db is connections['_a']
-True
->>> Widget.objects.db is connections['_b']
-True
->>> Vehicle.objects.db is connections[_default]
-True
->>> Artist.objects.db.connection.settings == Widget.objects.db.connection.settings
+# A model's manager carries its registry entry...
+>>> [m.objects.db is connections[alias] for m, alias in ((Artist, '_a'), (Widget, '_b'), (Vehicle, _default))]
+[True, True, True]
+>>> Widget.objects.db.connection.settings == Artist.objects.db.connection.settings
 False
 
-# The 2006 spelling still works: _meta.connection is the model's
-# DatabaseWrapper, _meta.connection_info its ConnectionInfo.
+# ...and so does _meta, under the names of 2006: ``connection`` for the
+# wrapper, ``connection_info`` for the entry.
 >>> Artist._meta.connection is connections['_a'].connection
 True
 >>> Vehicle._meta.connection_info is connections[_default]
 True
 
-# Managers use their models' connections for every query.
->>> a = Artist(name="Paul Klee", alive=False)
->>> a.save()
->>> w = Widget(code='100x2r', weight=1000)
->>> w.save()
->>> v = Vehicle(make='Chevy', model='Camaro', year='1966')
->>> v.save()
->>> list(Artist.objects.all())
+# One row per model; each query goes to the model's own connection.
+>>> def rows(model):
+...     return list(model.objects.all())
+>>> klee = Artist(name='Paul Klee', alive=False)
+>>> klee.save()
+>>> gear = Widget(code='100x2r', weight=640)
+>>> gear.save()
+>>> camaro = Vehicle(make='Chevy', model='Camaro', year='1966')
+>>> camaro.save()
+>>> rows(Artist)
 [<Artist: Paul Klee>]
->>> list(Widget.objects.all())
+>>> rows(Widget)
 [<Widget: 100x2r>]
->>> list(Vehicle.objects.all())
+>>> rows(Vehicle)
 [<Vehicle: 1966 Chevy Camaro>]
 
-# The rows really are in three databases: each table exists only on its
-# model's connection.
+# Three databases, not one: a table is found only on its own model's side.
 >>> 'multiple_databases_artist' in Artist.objects.get_table_list()
 True
 >>> 'multiple_databases_artist' in Widget.objects.get_table_list()
@@ -150,101 +143,93 @@ False
 >>> 'multiple_databases_widget' in Vehicle.objects.get_table_list()
 False
 
-# When transactions are not managed, a model's save() commits only that
-# model's connection.
+# Transactions. All the functions below act on every connection unless
+# told which ones.
+>>> from django_legacy.db.transaction import (commit, rollback, is_dirty, managed,
+...     enter_transaction_management, leave_transaction_management)
+>>> def dirty():
+...     return tuple(is_dirty(alias) for alias in ('_a', '_b', _default))
 
->>> from django_legacy.db import transaction
->>> transaction.enter_transaction_management()
->>> a = Artist(name="Joan Miro", alive=False)
->>> w = Widget(code="99rbln", weight=1)
->>> a.save()
-
-# Only connection '_a' was written and committed, so rolling back every
-# connection loses nothing, and the Widget that was never saved is not there.
-
->>> transaction.rollback()
->>> list(Artist.objects.all())
+# Under transaction management but not yet managed, save() still commits
+# at once, and only on the connection it wrote to. A rollback of all
+# connections afterwards finds nothing to undo; the Widget built but never
+# saved is nowhere.
+>>> enter_transaction_management()
+>>> miro = Artist(name='Joan Miro', alive=False)
+>>> unsaved = Widget(code='zz-0', weight=3)
+>>> miro.save()
+>>> rollback()
+>>> rows(Artist)
 [<Artist: Paul Klee>, <Artist: Joan Miro>]
->>> list(Widget.objects.all())
+>>> rows(Widget)
 [<Widget: 100x2r>]
 
-# The managed state applies to all connections together.
-
->>> transaction.managed(True)
-
-# When managed, as with one connection, nothing is committed until a
-# commit is issued.
-
->>> a = Artist(name="Pablo Picasso", alive=False)
->>> a.save()
->>> w = Widget(code="99rbln", weight=1)
->>> w.save()
->>> v = Vehicle(make='Pontiac', model='Fiero', year='1987')
->>> v.save()
->>> transaction.is_dirty('_a'), transaction.is_dirty('_b'), transaction.is_dirty(_default)
+# Switching to managed mode switches all connections at once; from then on
+# writes wait for a commit, as they would with a single database.
+>>> managed(True)
+>>> picasso = Artist(name='Pablo Picasso', alive=False)
+>>> picasso.save()
+>>> bolt = Widget(code='99rbln', weight=7)
+>>> bolt.save()
+>>> trabant = Vehicle(make='Trabant', model='601', year='1964')
+>>> trabant.save()
+>>> dirty()
 (True, True, True)
 
-# commit, rollback and the other transaction functions take the
-# connections to act on as the keyword argument ``connections``, or as the
-# first positional argument (the decorators: the second). It may be a
-# ConnectionInfo, a connection (DatabaseWrapper), a connection name, or a
-# list or dict of these; of a dict, the values are used. The registry
-# ``connections`` itself stands for the named connections, not the default.
-
->>> transaction.commit(connections['_b'])
->>> transaction.commit(connections['_b'].connection)
->>> transaction.commit('_b')
->>> transaction.commit(connections='_b')
->>> transaction.commit(connections=['_b'])
->>> transaction.commit({'first': '_a', 'second': connections['_b']})
->>> transaction.commit(['_a', '_b'])
->>> transaction.commit(connections)
->>> transaction.is_dirty('_a'), transaction.is_dirty('_b'), transaction.is_dirty(_default)
+# Which connections to act on may be given first among the positional
+# arguments (second, for the decorators) or as ``connections=``: an entry,
+# a wrapper, a name, or a list or dict of those (a dict counts by its
+# values). Passing the registry itself means every named connection but
+# not the default. Every spelling below commits _b, some _a as well.
+>>> b_entry = connections['_b']
+>>> commit(b_entry)
+>>> commit(b_entry.connection)
+>>> commit('_b')
+>>> commit(connections='_b')
+>>> commit(connections=['_b'])
+>>> commit({'x': '_a', 'y': b_entry})
+>>> commit(['_a', '_b'])
+>>> commit(connections)
+>>> dirty()
 (False, False, True)
 
-# Without the connections argument, a transaction function applies to
-# every connection. Connections '_a' and '_b' were committed, the default
-# connection was not, so the new Vehicle is lost on rollback.
-
->>> transaction.rollback()
->>> list(Artist.objects.all())
+# A rollback with no argument covers all three: _a and _b hold nothing
+# uncommitted, the default does, so only the Trabant disappears.
+>>> rollback()
+>>> rows(Artist)
 [<Artist: Paul Klee>, <Artist: Joan Miro>, <Artist: Pablo Picasso>]
->>> list(Widget.objects.all())
+>>> rows(Widget)
 [<Widget: 100x2r>, <Widget: 99rbln>]
->>> list(Vehicle.objects.all())
+>>> rows(Vehicle)
 [<Vehicle: 1966 Chevy Camaro>]
->>> transaction.managed(False)
->>> transaction.leave_transaction_management()
+>>> managed(False)
+>>> leave_transaction_management()
 
-# A transaction function given an unknown name raises, and touches nothing.
->>> transaction.commit(['_a', 'bad'])
+# One bad name in the list, and nothing is done at all.
+>>> commit(['_a', 'bad'])
 Traceback (most recent call last):
  ...
 ImproperlyConfigured: No database connection 'bad' has been configured
 
-# Relations and all other operations work on named connections as on the
-# default one. The one caveat: a relation can only be used between models
-# whose connections lead to the same database. Two models with different
-# connection *names* may be related, as long as in the context where the
-# relation is used both names resolve to the same database.
-
->>> a = Artist.objects.get(name="Paul Klee")
->>> list(a.opus_set.all())
+# Related objects work on a named connection just as on the default one.
+# What must hold is that both ends of a relation reach one database when the
+# relation is followed; their connection names need not be the same.
+>>> klee = Artist.objects.get(name='Paul Klee')
+>>> list(klee.opus_set.all())
 []
->>> a.opus_set.create(name="Magic Garden", year="1926")
+>>> klee.opus_set.create(name='Magic Garden', year='1926')
 <Opus: Magic Garden (1926)>
->>> list(a.opus_set.all())
+>>> list(klee.opus_set.all())
 [<Opus: Magic Garden (1926)>]
->>> Opus.objects.get(name="Magic Garden").artist
+>>> Opus.objects.get(name='Magic Garden').artist
 <Artist: Paul Klee>
->>> d = DooHickey(name='Thing')
->>> d.save()
->>> d.widgets.create(code='d101', weight=92)
+>>> thing = DooHickey(name='Thing')
+>>> thing.save()
+>>> thing.widgets.create(code='d101', weight=15)
 <Widget: d101>
->>> list(d.widgets.all())
+>>> list(thing.widgets.all())
 [<Widget: d101>]
->>> w = Widget.objects.get(code='d101')
->>> list(w.doohickeys.all())
+>>> list(Widget.objects.get(code='d101').doohickeys.all())
 [<DooHickey: Thing>]
 >>> list(Widget.objects.filter(doohickeys__name='Thing'))
 [<Widget: d101>]
