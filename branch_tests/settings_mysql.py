@@ -16,8 +16,5 @@ DATABASE_PORT = os.environ.get('MYSQL_PORT', '')
 DATABASE_USER = os.environ.get('MYSQL_USER', '')
 DATABASE_PASSWORD = os.environ.get('MYSQL_PASSWORD', '')
 
-TEST_DATABASES = ('_a', '_b')
-TEST_DATABASE_MODELS = {
-    '_a': ['multiple_databases.Artist', 'multiple_databases.Opus'],
-    '_b': ['multiple_databases.Widget', 'multiple_databases.DooHickey'],
-}
+# The same named test connections as the bundled SQLite settings.
+from settings_sqlite import TEST_DATABASE_MODELS, TEST_DATABASES  # noqa: E402,F401

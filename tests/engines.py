@@ -4,21 +4,20 @@ server the PG* variables name (skipped, saying so, without PGHOST; .ci/pg
 starts one). The testapp models live there, on a connection named 'rel'.
 """
 
-import os
 
 import pytest
 
 from django_legacy.db import connections
 from tests.helpers import place
-from tests.servers import Holder, server_settings
+from tests.servers import Holder, missing, server_settings
 
 PG_SCRATCH = 'django_legacy_reliability'
 
 
 def need_postgresql():
-    if not os.environ.get('PGHOST'):
-        pytest.skip('no PostgreSQL server configured: set PGHOST, PGPORT and PGUSER '
-                    '(.ci/pg starts a throw-away one)')
+    reason = missing('postgresql')
+    if reason:
+        pytest.skip(reason)
 
 
 @pytest.fixture(params=['sqlite3', 'postgresql'])

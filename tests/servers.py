@@ -20,6 +20,27 @@ ENVIRONMENT = {
 }
 
 
+# The script that starts a throw-away server of each engine.
+SCRIPT = {'postgresql': '.ci/pg', 'mysql': '.ci/mysql'}
+
+
+def missing(engine):
+    """Returns why the ``engine`` server tests cannot run (no server named in
+    the environment), or None when they can."""
+    host, port, user, _ = ENVIRONMENT[engine]
+    if os.environ.get(host):
+        return None
+    return ('no %s server configured: set %s, %s and %s (%s starts a throw-away one)'
+            % ({'postgresql': 'PostgreSQL', 'mysql': 'MySQL'}[engine], host, port, user,
+               SCRIPT[engine]))
+
+
+def marks(engine):
+    "The pytest marks of a module of tests on the ``engine`` server."
+    reason = missing(engine)
+    return [getattr(pytest.mark, engine), pytest.mark.skipif(reason is not None, reason=reason or '')]
+
+
 def server_settings(engine, name):
     """Returns the OTHER_DATABASES entry of database ``name`` on the
     ``engine`` server the environment names."""

@@ -21,12 +21,7 @@ from tests.helpers import install_only, installed, place, run, syncdb_failing_at
 from tests.servers import SCRATCH, Holder, check_existing_database_needs_noinput, scratch_databases
 from tests.testapp.models import Author, Book, Node, Tag, Trip
 
-pytestmark = [
-    pytest.mark.mysql,
-    pytest.mark.skipif(not os.environ.get('MYSQL_HOST'),
-                       reason='no MySQL server configured: set MYSQL_HOST, MYSQL_PORT and '
-                              'MYSQL_USER (.ci/mysql starts a throw-away one)'),
-]
+pytestmark = servers.marks('mysql')
 
 
 def server_settings(name):

@@ -20,12 +20,7 @@ from tests.servers import SCRATCH, check_existing_database_needs_noinput, scratc
 from tests.testapp.models import Author, Book, Tag
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-pytestmark = [
-    pytest.mark.postgresql,
-    pytest.mark.skipif(not os.environ.get('PGHOST'),
-                       reason='no PostgreSQL server configured: set PGHOST, PGPORT and PGUSER '
-                              '(.ci/pg starts a throw-away one)'),
-]
+pytestmark = servers.marks('postgresql')
 
 
 def server_settings(name):
