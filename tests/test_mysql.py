@@ -85,6 +85,33 @@ def test_pending_reference_becomes_a_real_foreign_key(my):
     Book.objects.drop()
 
 
+def test_unmanaged_reads_hold_no_snapshot(my):
+    "Outside a managed block a read ends its transaction, so the next one sees others' commits."
+    import threading
+
+    def write_elsewhere():
+        try:
+            Author(name='elsewhere').save()
+        finally:
+            connections.reset()
+    with installed(Author):
+        assert Author.objects.count() == 0
+        writer = threading.Thread(target=write_elsewhere)
+        writer.start()
+        writer.join(30)
+        assert Author.objects.count() == 1
+        assert query(Author, 'SELECT @@in_transaction') == [(0,)]
+        transaction.enter_transaction_management()
+        transaction.managed(True)
+        try:
+            Author(name='pending').save()
+            assert query(Author, 'SELECT @@in_transaction') == [(1,)]
+            transaction.rollback('ma')
+        finally:
+            transaction.leave_transaction_management()
+        assert [a.name for a in Author.objects.all()] == ['elsewhere']
+
+
 def test_deserialized_objects_may_refer_to_rows_that_come_later(my):
     "InnoDB checks at each statement; the checks are off only around each object's save."
     from django_legacy.core import serializers

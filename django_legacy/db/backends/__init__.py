@@ -192,7 +192,7 @@ class FormatCursorWrapper:
         db = self.db
         try:
             if db.begins_on_write:
-                db._begin_for(sql)
+                db._begin_for(self.cursor, sql)
             return method(sql, arguments)
         except db.driver_error as e:
             raise db._statement_failed(e) from e
@@ -294,10 +294,10 @@ class DriverDatabaseWrapper:
         (cursor.execute_alone if alone else cursor.execute)(sql, params)
         return cursor
 
-    def _begin_for(self, sql):
-        "Opens a transaction before ``sql`` if it writes and none is open."
+    def _begin_for(self, cursor, sql):
+        "Opens a transaction on the driver's ``cursor`` before ``sql`` if it writes and none is open."
         if not self.in_transaction and statement_writes(sql):
-            self.connection.execute('BEGIN')
+            cursor.execute('BEGIN')
             self.in_transaction = True
 
     def _statement_failed(self, error):

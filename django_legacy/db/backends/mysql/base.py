@@ -109,7 +109,7 @@ def connect_parameters(settings, driver=None):
     """The keyword arguments of the driver's connect() for these settings
     (with ``driver``, also its conversions: TIME columns read as times).
     A DATABASE_HOST that starts with '/' is the server's socket."""
-    params = {'charset': 'utf8mb4', 'autocommit': False,
+    params = {'charset': 'utf8mb4', 'autocommit': True,
               'init_command': "SET default_storage_engine=InnoDB, sql_mode='TRADITIONAL'"}
     if driver is not None:
         params['conv'] = dict(driver.converters.conversions)
@@ -166,6 +166,11 @@ class DatabaseWrapper(DriverDatabaseWrapper):
     engine = 'mysql'
     driver_module = 'MySQLdb'
     driver_package = 'mysqlclient'
+
+    # As on PostgreSQL: a read outside a managed block is a transaction of
+    # its own, so it holds no REPEATABLE READ snapshot (which would hide
+    # what other connections commit) and no locks until the next commit.
+    begins_on_write = True
 
     def _driver(self):
         return import_driver()
