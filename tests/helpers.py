@@ -53,6 +53,14 @@ def place(settings, name, *labels):
         settings.OTHER_DATABASES[name]['MODELS']) + list(labels)
 
 
+def place_on_engine(settings, engine, app):
+    """Places ``app``'s models on connection 'other' of ``engine``, a database
+    that is never opened (for tests of the SQL each backend builds)."""
+    settings.OTHER_DATABASES['other'] = {
+        'DATABASE_ENGINE': engine, 'DATABASE_NAME': 'nowhere', 'MODELS': [app]}
+    return engine
+
+
 def engine():
     "The engine the tests run on (DJANGO_SETTINGS_MODULE's DATABASE_ENGINE)."
     from django_legacy.conf import settings

@@ -15,7 +15,7 @@ from django_legacy.db.backends.ansi.sql import SchemaBuilder
 from tests.fieldsapp.models import (
     Answer, Attachment, Cafe, CountedInventory, Entry, Everything, Inventory, Picture,
     Question, Seat, Stamped, Thumbnail, Venue, WithDescriptor)
-from tests.helpers import installed, qn
+from tests.helpers import installed, place_on_engine, qn
 
 COLUMNS = {
     'sqlite3': ['smallint', 'smallint unsigned', 'bool', 'varchar(75)', 'varchar(200)',
@@ -34,10 +34,7 @@ COLUMNS = {
 @pytest.fixture(params=sorted(COLUMNS))
 def on_engine(request, isolated_settings):
     "Places the fieldsapp models on a connection of each engine (never opened)."
-    isolated_settings.OTHER_DATABASES['other'] = {
-        'DATABASE_ENGINE': request.param, 'DATABASE_NAME': 'nowhere',
-        'MODELS': ['fieldsapp']}
-    return request.param
+    return place_on_engine(isolated_settings, request.param, 'fieldsapp')
 
 
 def column_types(model):

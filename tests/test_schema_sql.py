@@ -10,6 +10,7 @@ import pytest
 
 from django_legacy.db.backends.ansi.sql import BoundStatement, SchemaBuilder, constraint_name
 from django_legacy.db.backends.postgresql.sql import PgSchemaBuilder
+from tests.helpers import place_on_engine
 from tests.testapp.models import Author, Book, Node, Tag
 
 
@@ -21,10 +22,7 @@ class Style:
 @pytest.fixture(params=['sqlite3', 'postgresql', 'mysql'])
 def engine(request, isolated_settings):
     "Places the testapp models on a connection of each engine."
-    isolated_settings.OTHER_DATABASES['other'] = {
-        'DATABASE_ENGINE': request.param, 'DATABASE_NAME': 'nowhere',
-        'MODELS': ['testapp']}
-    return request.param
+    return place_on_engine(isolated_settings, request.param, 'testapp')
 
 
 Q = {'sqlite3': '"%s"', 'postgresql': '"%s"', 'mysql': '`%s`'}
