@@ -151,3 +151,24 @@ def test_the_query_log_follows_debug_switched_while_connected(library):
     library.DEBUG = False
     Author.objects.get(pk=author.id)
     assert len(wrapper.queries) == 2
+
+
+def test_row_dicts_convert_as_each_field_says():
+    from django_legacy.db import models
+    from django_legacy.db.models.base import _dicts_function
+
+    fields = [models.IntegerField(name='id'), models.BooleanField(name='on'),
+              models.NullBooleanField(name='maybe'), models.FloatField(name='weight')]
+    for f in fields:
+        f.attname = f.name
+    dicts = _dicts_function(fields)
+    rows = [(1, 1, None, '2.5'), (2, 0, 1, None), (3, 't', 'f', 4)]
+    assert dicts(rows) == [
+        {'id': 1, 'on': True, 'maybe': None, 'weight': 2.5},
+        {'id': 2, 'on': False, 'maybe': True, 'weight': None},
+        {'id': 3, 'on': True, 'maybe': False, 'weight': 4.0}]
+    assert [type(d['on']) for d in dicts(rows)] == [bool, bool, bool]
+    # The attnames are values in the function's namespace, not its code.
+    odd = models.CharField(name='x')
+    odd.attname = "x'] + __import__('os').getcwd() + ['"
+    assert _dicts_function([odd])([('v',)]) == [{odd.attname: 'v'}]

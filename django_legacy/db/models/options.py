@@ -171,16 +171,3 @@ class Options:
                             in plan if dynamic)
             found = self._sql_cache['defaults'] = (defaults, dynamic)
             return found
-
-    def row_loader(self):
-        """Returns (attnames, converters): the attribute for each column of
-        a SELECT of all fields, and (attname, to_python) for the columns a
-        driver may return as another type."""
-        try:
-            return self._sql_cache['loader']
-        except KeyError:
-            attnames = tuple(f.attname for f in self.fields)
-            converters = tuple((f.attname, f.to_python) for f in self.fields
-                               if f.converts_db_values)
-            loader = self._sql_cache['loader'] = (attnames, converters)
-            return loader

@@ -10,6 +10,7 @@ import functools
 import hashlib
 
 from django_legacy.db import transaction
+from django_legacy.db.models.base import row_builder
 from django_legacy.db.models.fields import LOOKUP_TYPES, DateField
 from django_legacy.db.models.fields.related import pk_of
 from django_legacy.db.models.loading import all_models
@@ -475,9 +476,8 @@ class QuerySet:
         a list of rows (a list of them)."""
         opts = self.model._meta
         columns = [compiler.column(compiler.table, f) for f in opts.fields]
-        attnames, converters = opts.row_loader()
         model = self.model
-        width = len(attnames)
+        width = len(opts.fields)
         related = []
         if self._select_related:
             related = self._related_columns(compiler, model, compiler.table, [], columns, 0)
@@ -485,17 +485,16 @@ class QuerySet:
         for name, sql in extra:
             columns.append('(%s) AS %s' % (sql, compiler.qn(name)))
         if not related and not extra:
-            return columns, lambda rows: model._from_db_rows(rows, attnames, converters)
+            return columns, row_builder(model)
 
         def build(row):
-            obj = model._from_db(row[:width], attnames, converters)
+            obj = model._from_db(row[:width])
             position = width
             for owner_index, field, rel_model, rel_width in related:
                 owner = obj if owner_index is None else built[owner_index]
                 values = row[position:position + rel_width]
                 position += rel_width
-                rel_attnames, rel_converters = rel_model._meta.row_loader()
-                rel_obj = rel_model._from_db(values, rel_attnames, rel_converters)
+                rel_obj = rel_model._from_db(values)
                 built.append(rel_obj)
                 owner.__dict__[field.get_cache_name()] = rel_obj
             for name, _ in extra:
@@ -914,12 +913,10 @@ def fast_get(model, kwargs):
         if value is None:
             return NOT_SIMPLE       # IS NULL: the general path writes it
         params.append(prepare(value))
-    rows = db.connection.run(sql, params).fetchall()
-    if len(rows) == 1:
-        attnames, converters = opts.row_loader()
-        return model._from_db(rows[0], attnames, converters)
-    attnames, converters = opts.row_loader()
-    return _one(model, [model._from_db(row, attnames, converters) for row in rows], kwargs)
+    found = row_builder(model)(db.connection.run(sql, params).fetchall())
+    if len(found) == 1:
+        return found[0]
+    return _one(model, found, kwargs)
 
 
 class ValuesQuerySet(QuerySet):

@@ -55,6 +55,9 @@ class Field:
     # Must a value read from the database go through to_python()? (Only where
     # a driver may return another type, such as SQLite's 0/1 for booleans.)
     converts_db_values = False
+    # Which values read from the database convert by a dict lookup, before
+    # to_python() is asked: {driver's value: Python value}, or None.
+    db_values = None
 
     def __init__(self, verbose_name=None, name=None, primary_key=False,
                  maxlength=None, unique=False, blank=False, null=False,
@@ -280,9 +283,15 @@ class OrderingField(IntegerField):
         return 'IntegerField'
 
 
+# What SQLite and MySQL return for a boolean column (True and False hash as
+# 1 and 0, so PostgreSQL's own booleans find themselves).
+_BOOLEAN_DB_VALUES = {None: None, 0: False, 1: True}
+
+
 class BooleanField(Field):
     empty_strings_allowed = False
     converts_db_values = True
+    db_values = _BOOLEAN_DB_VALUES
 
     def __init__(self, *args, **kwargs):
         kwargs['blank'] = True
@@ -310,6 +319,7 @@ class NullBooleanField(Field):
     "True, False or None (unknown); always nullable."
     empty_strings_allowed = False
     converts_db_values = True
+    db_values = _BOOLEAN_DB_VALUES
 
     def __init__(self, *args, **kwargs):
         kwargs['null'] = kwargs['blank'] = True
