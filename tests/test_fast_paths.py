@@ -6,6 +6,7 @@ bench/)."""
 import pytest
 
 from django_legacy.core import signals
+from django_legacy.core.validators import ValidationError
 from django_legacy.db import _default, connections, transaction
 from django_legacy.dispatch import dispatcher
 from tests.helpers import engine, installed, logged, place, qn
@@ -172,3 +173,71 @@ def test_row_dicts_convert_as_each_field_says():
     odd = models.CharField(name='x')
     odd.attname = "x'] + __import__('os').getcwd() + ['"
     assert _dicts_function([odd])([('v',)]) == [{odd.attname: 'v'}]
+
+
+def test_save_takes_values_as_they_are_only_where_their_field_would(isolated_settings):
+    from django_legacy.db.models.base import _unchanged_types, params_function
+    from django_legacy.db.models.fields import CharField, IntegerField
+    from tests.testapp.models import Counter
+
+    with installed(Counter):
+        given = Counter(thread='3', serial=4)       # a str for an integer: converted
+        given.save()
+        assert Counter.objects.get(pk=given.id).thread == 3
+        with pytest.raises(ValueError) as raised:
+            Counter(thread=2 ** 63, serial=1).save()
+        assert 'Counter.thread: 9223372036854775808 does not fit' in str(raised.value)
+        with pytest.raises(ValidationError) as raised:
+            Counter(thread='three', serial=1).save()
+        assert str(raised.value.messages[0]).startswith("thread 'three':")
+        assert Counter.objects.count() == 1
+
+    class Shouting(CharField):
+        def get_db_prep_save(self, value):
+            return str(value).upper()
+
+    assert _unchanged_types(CharField()) == (str,)
+    assert _unchanged_types(Shouting()) == ()      # its own preparation: always called
+    fields = [Shouting(name='loud'), IntegerField(name='n')]
+    for f in fields:
+        f.attname = f.name
+    params = params_function(fields, keys=['a', 'b'], refuse_none=True)
+    assert params({'a': 'hi', 'b': 5}) == ['HI', 5]
+    assert params({'a': 'hi', 'b': None}) is None
+
+
+def test_get_of_none_is_the_general_lookup(library):
+    Author.objects.create(name='a')
+    with pytest.raises(Author.DoesNotExist):
+        Author.objects.get(pk=None)
+    assert Author.objects.get(born=None).name == 'a'
+
+
+def test_saving_while_iterating_leaves_the_iteration(library):
+    """save() runs its INSERT on a cursor the SQLite wrapper keeps: a
+    queryset being read meanwhile goes on."""
+    for name in 'abc':
+        Author.objects.create(name=name)
+    seen = []
+    for author in Author.objects.all().iterator():
+        seen.append(author.name)
+        Author(name=author.name.upper()).save()
+    assert seen == ['a', 'b', 'c']
+    assert sorted(a.name for a in Author.objects.all()) == ['A', 'B', 'C', 'a', 'b', 'c']
+
+
+def test_a_committed_save_leaves_no_lock_on_a_sqlite_file(isolated_settings, tmp_path):
+    import sqlite3
+    path = str(tmp_path / 'saved.db')
+    isolated_settings.OTHER_DATABASES['filed'] = {'DATABASE_ENGINE': 'sqlite3',
+                                                  'DATABASE_NAME': path}
+    place(isolated_settings, 'filed', 'testapp.Author')
+    with installed(Author):
+        author = Author.objects.create(name='a')
+        author.name = 'b'
+        author.save()                               # SELECT 1, then UPDATE
+        Author(name='c').save()
+        other = sqlite3.connect(path, timeout=0, isolation_level=None)
+        other.execute('DELETE FROM testapp_author WHERE name = ?', ('c',))
+        other.close()
+        assert [a.name for a in Author.objects.all()] == ['b']

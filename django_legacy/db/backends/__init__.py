@@ -294,6 +294,12 @@ class DriverDatabaseWrapper:
         (cursor.execute_alone if alone else cursor.execute)(sql, params)
         return cursor
 
+    def run_once(self, sql, params):
+        """Runs one INSERT or UPDATE whose cursor the caller reads at once
+        (the new key, a row count) and then drops: save()'s statements
+        (new; here the same as run(), SQLite's keeps a cursor for them)."""
+        return self.run(sql, params)
+
     def _begin_for(self, cursor, sql):
         "Opens a transaction on the driver's ``cursor`` before ``sql`` if it writes and none is open."
         if not self.in_transaction and statement_writes(sql):

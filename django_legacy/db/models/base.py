@@ -14,7 +14,8 @@ from django_legacy.core import exceptions
 from django_legacy.core.validators import ValidationError
 from django_legacy.db import transaction
 from django_legacy.db.models import loading, signals
-from django_legacy.db.models.fields import Field, FieldDoesNotExist, get_image_dimensions
+from django_legacy.db.models.fields import (
+    INTEGER_MAX, INTEGER_MIN, Field, FieldDoesNotExist, get_image_dimensions)
 from django_legacy.db.models.fields.related import add_lazy_relation, do_pending_lookups
 from django_legacy.db.models.options import Options
 from django_legacy.dispatch import dispatcher
@@ -119,18 +120,19 @@ class Model(metaclass=ModelBase):
         if signals.pre_init in receivers:
             dispatcher.send(signal=signals.pre_init, sender=cls, args=args, kwargs=kwargs)
         defaults, dynamic = self._meta.init_defaults()
-        if not args and kwargs.keys() <= defaults.keys():
-            # Only attnames given (the common case): the same values as the
-            # loop below sets, in field order, set in two C calls.
-            values = self.__dict__
-            values.update(defaults)
+        if not args:
+            values = defaults.copy()
             values.update(kwargs)
-            for attname, default in dynamic:
-                if attname not in kwargs:
-                    values[attname] = default()
-            if signals.post_init in receivers:
-                dispatcher.send(signal=signals.post_init, sender=cls, instance=self)
-            return
+            if len(values) == len(defaults):
+                # Only attnames given (the common case): the same values as
+                # the loop below sets, in field order, set in C calls.
+                for attname, default in dynamic:
+                    if attname not in kwargs:
+                        values[attname] = default()
+                self.__dict__.update(values)
+                if signals.post_init in receivers:
+                    dispatcher.send(signal=signals.post_init, sender=cls, instance=self)
+                return
         plan = self._meta.init_plan()
         if len(args) > len(plan):
             raise IndexError('Number of args exceeds number of fields')
@@ -157,7 +159,7 @@ class Model(metaclass=ModelBase):
     @classmethod
     def _from_db(cls, row):
         "Builds an instance from a row of all its fields without running __init__."
-        return row_builder(cls)((row,))[0]
+        return _row_functions(cls)[1](row)
 
     def __repr__(self):
         return '<%s: %s>' % (self.__class__.__name__, self)
@@ -193,38 +195,43 @@ class Model(metaclass=ModelBase):
         backend = db.backend
         opts = self._meta
         plan = opts._sql_cache.get(backend) or _statements(opts, backend)
-        run = db.connection.run
+        connection = db.connection
         values = self.__dict__
         pk_val = values[plan.pk_attname]
-        exists = False
-        if pk_val is not None and pk_val != '':
-            pk_param = plan.pk_prep(pk_val)
-            exists = run(plan.exists, (pk_param,)).fetchone() is not None
-        if exists:
-            params = _params(self, values, plan.update_fields, False)
-            if params:
-                params.append(pk_param)
-                run(plan.update, params)
-        elif pk_val is None and plan.auto:
-            params = _params(self, values, plan.insert_fields, True)
+        if pk_val is None and plan.auto:
+            # A new row (the common case, first): the database picks the key.
+            params = plan.insert_fields.of(self, values, True)
             if plan.count_order:
-                params.append(_next_order(run, plan, values))
-            cursor = run(plan.insert, params)
+                params.append(_next_order(connection.run, plan, values))
+            cursor = connection.run_once(plan.insert, params)
             if plan.returning:
                 values[plan.pk_attname] = cursor.fetchone()[0]
             else:
                 values[plan.pk_attname] = backend.get_last_insert_id(
                     cursor, opts.db_table, plan.pk_column)
         else:
-            params = _params(self, values, plan.all_fields, True)
-            if plan.count_order:
-                params.append(_next_order(run, plan, values))
-            run(plan.insert_all, params)
+            self._save_with_key(connection, plan, values, pk_val)
         transaction.commit_unless_managed(db)
         if signals.post_save in receivers:
             dispatcher.send(signal=signals.post_save, sender=cls, instance=self)
 
     save.alters_data = True
+
+    def _save_with_key(self, connection, plan, values, pk_val):
+        """Updates the row whose key is ``pk_val`` if there is one, else
+        inserts it with its key (0.96: a key of '' counts as none)."""
+        if pk_val is not None and pk_val != '':
+            pk_param = plan.pk_prep(pk_val)
+            if connection.run(plan.exists, (pk_param,)).fetchone() is not None:
+                params = plan.update_fields.of(self, values, False)
+                if params:
+                    params.append(pk_param)
+                    connection.run_once(plan.update, params)
+                return
+        params = plan.all_fields.of(self, values, True)
+        if plan.count_order:
+            params.append(_next_order(connection.run, plan, values))
+        connection.run_once(plan.insert_all, params)
 
     def delete(self):
         """Deletes the row, the rows whose foreign keys point at it and its
@@ -334,13 +341,24 @@ def row_builder(model):
     """Returns build(rows) -> [instance]: for each row of all ``model``'s
     fields, in field order, an instance whose attributes hold the row's
     values, converted where a field says, without running __init__ (as 0.96
-    built its query results). Made once per model (see _dicts_function)."""
+    built its query results). Made once per model (see _row_functions)."""
+    return _row_functions(model)[0]
+
+
+def _row_functions(model):
+    """Returns (build, one): build as row_builder describes, and
+    one(row) -> instance, the same for a single row (get()'s)."""
     cache = model._meta._sql_cache
     try:
         return cache['rows']
     except KeyError:
         pass
     dicts = _dicts_function(model._meta.fields)
+    literal, names, namespace = _row_dict(model._meta.fields)
+    namespace.update(new=model.__new__, model=model)
+    one = _compiled('one', ['row'], ['    %s = row' % names, '    obj = new(model)',
+                                     '    obj.__dict__ = %s' % literal, '    return obj'],
+                    namespace)
     new = model.__new__
 
     def build(rows):
@@ -348,19 +366,27 @@ def row_builder(model):
         objects = list(map(new, repeat(model, len(made))))
         deque(map(setattr, objects, repeat('__dict__'), made), 0)
         return objects
-    build = cache['rows'] = build
-    return build
+    found = cache['rows'] = (build, one)
+    return found
 
 
 def _dicts_function(fields):
-    """Returns dicts(rows) -> [{attname: value}], a dict for each row of
-    ``fields``' columns, each value passed through the field's db_values
-    and to_python() where it converts database values.
+    "Returns dicts(rows) -> [{attname: value}], a dict for each row (see _row_dict)."
+    literal, names, namespace = _row_dict(fields)
+    return _compiled('dicts', ['rows'], ['    return [%s for %s in rows]' % (literal, names)],
+                     namespace)
 
-    It is one list comprehension compiled for this number of columns: a
-    dict written out per row costs a third of dict(zip(attnames, row)). Its
-    source names positions only (r0, k0, c0...); the attnames and
-    converters are values in its namespace, so no field name becomes code.
+
+def _row_dict(fields):
+    """Returns (literal, names, namespace): the source of a dict literal
+    {attname: value} for a row of ``fields``' columns held in the variables
+    ``names`` (as 'r0, r1, '), each value passed through its field's
+    db_values and to_python() where the field converts database values,
+    and the namespace that gives its names their values.
+
+    A dict written out per row costs a third of dict(zip(attnames, row)).
+    The source names positions only (r0, k0, c0...); the attnames and
+    converters are values in the namespace, so no field name becomes code.
     """
     namespace, items = {}, []
     for i, f in enumerate(fields):
@@ -374,10 +400,17 @@ def _dicts_function(fields):
             else:
                 value = '(r{0} if r{0} is None else c{0}(r{0}))'.format(i)
         items.append('k%d: %s' % (i, value))
-    source = 'def dicts(rows):\n    return [{%s} for %s in rows]\n' % (
-        ', '.join(items), ''.join('r%d, ' % i for i in range(len(fields))))
-    exec(compile(source, '<row dicts of %d fields>' % len(fields), 'exec'), namespace)
-    return namespace['dicts']
+    return ('{%s}' % ', '.join(items), ''.join('r%d, ' % i for i in range(len(fields))),
+            namespace)
+
+
+def _compiled(name, arguments, lines, namespace):
+    """Returns the function ``name`` whose body is ``lines``, compiled with
+    ``namespace`` as its globals (the values its names stand for)."""
+    source = 'def %s(%s):\n%s\n' % (name, ', '.join(arguments), '\n'.join(lines))
+    exec(compile(source, '<compiled %s>' % name, 'exec'),
+         namespace)
+    return namespace[name]
 
 
 def _absolute_url(opts, method):
@@ -517,10 +550,79 @@ class _SavePlan:
 
     @staticmethod
     def _fields(fields):
-        # pre_save is kept only where a field overrides it (auto_now, foreign keys).
-        return tuple((f.attname, f.get_db_prep_save,
-                      f.pre_save if type(f).pre_save is not Field.pre_save else None)
-                     for f in fields)
+        return _FieldParams(fields)
+
+
+class _FieldParams:
+    """How save() gets the query parameters of a list of fields.
+
+    ``fields`` holds (attname, get_db_prep_save, pre_save or None) for
+    each; pre_save is kept only where a field overrides it (auto_now,
+    foreign keys). When no field has one, ``of()`` runs a function compiled
+    for these fields that takes a value as it is when it is None or of the
+    type its field's get_db_prep_save returns unchanged (db_prep_unchanged;
+    an int inside the 64-bit range) and calls get_db_prep_save for any
+    other: for a model of plain columns, no Python call per field.
+    Otherwise, and to name the field of a value that is refused, each value
+    goes through its field as in 0.96 (_params)."""
+
+    def __init__(self, fields):
+        self.fields = tuple((f.attname, f.get_db_prep_save,
+                             f.pre_save if type(f).pre_save is not Field.pre_save else None)
+                            for f in fields)
+        self.read = None
+        if all(pre_save is None for _, _, pre_save in self.fields):
+            self.read = params_function(fields)
+
+    def of(self, instance, values, add):
+        "Returns the list of parameters for saving ``instance`` (``values`` is its __dict__)."
+        if self.read is not None:
+            try:
+                return self.read(values)
+            except ValidationError:
+                pass        # _params says which field refused which value
+        return _params(instance, values, self.fields, add)
+
+
+def params_function(fields, keys=None, refuse_none=False):
+    """Returns params(values) -> [parameter for each of ``fields``], the
+    value under each of ``keys`` (by default the fields' attnames) of the
+    dict ``values``, as its field's get_db_prep_save() would give it (see
+    _FieldParams); with ``refuse_none``, params() returns None if a value
+    is None. Like _dicts_function, its source names positions only."""
+    namespace = {'MIN': INTEGER_MIN, 'MAX': INTEGER_MAX}
+    lines = []
+    keys = [f.attname for f in fields] if keys is None else keys
+    for i, (f, key) in enumerate(zip(fields, keys)):
+        namespace['k%d' % i], namespace['p%d' % i] = key, f.get_db_prep_save
+        lines.append('    v{0} = values[k{0}]'.format(i))
+        if refuse_none:
+            lines.append('    if v{0} is None:\n        return None'.format(i))
+        types = _unchanged_types(f)
+        if len(types) == 1:
+            namespace['t%d' % i] = types[0]
+            test = 'v{0}.__class__ is not t{0}'.format(i)
+            if types[0] is int:
+                test += ' or not MIN <= v{0} <= MAX'.format(i)
+            lines.append('    if ({1}) and v{0} is not None:'.format(i, test))
+        else:
+            lines.append('    if v{0} is not None:'.format(i))
+        lines.append('        v{0} = p{0}(v{0})'.format(i))
+    lines.append('    return [%s]' % ', '.join('v%d' % i for i in range(len(fields))))
+    return _compiled('params', ['values'], lines, namespace)
+
+
+def _unchanged_types(field):
+    """Returns the field's db_prep_unchanged, or () when a class between the
+    field's own and the one that declared it overrides to_python or
+    get_db_prep_save (the declared types may no longer hold)."""
+    for klass in type(field).__mro__:
+        own = vars(klass)
+        if 'db_prep_unchanged' in own:
+            return tuple(own['db_prep_unchanged'])
+        if 'to_python' in own or 'get_db_prep_save' in own:
+            return ()
+    return ()
 
 
 def _statements(opts, backend):

@@ -10,7 +10,7 @@ import functools
 import hashlib
 
 from django_legacy.db import transaction
-from django_legacy.db.models.base import row_builder
+from django_legacy.db.models.base import params_function, row_builder
 from django_legacy.db.models.fields import LOOKUP_TYPES, DateField
 from django_legacy.db.models.fields.related import pk_of
 from django_legacy.db.models.loading import all_models
@@ -850,9 +850,9 @@ def _plan(kind):
 
 @_plan('where')
 def _exact_where(opts, backend, keys):
-    """Returns (' WHERE ...', prepare functions) for exact lookups on the
-    model's own columns, ``keys`` naming them; None when the lookups need
-    the general compiler."""
+    """Returns (' WHERE ...', [field]) for exact lookups on the model's own
+    columns, ``keys`` naming them; None when the lookups need the general
+    compiler."""
     fields = []
     for key in keys:
         name, _, lookup = key.partition('__')
@@ -863,14 +863,15 @@ def _exact_where(opts, backend, keys):
     qn = backend.quote_name
     table = qn(opts.db_table)
     return (' WHERE ' + ' AND '.join('%s.%s = %%s' % (table, qn(f.column)) for f in fields),
-            tuple(f.get_db_prep_save for f in fields))
+            fields)
 
 
 @_plan('get')
 def _get_plan(opts, backend, keys):
-    """Returns (sql, prepare functions) for get() by exact lookups on the
-    model's own columns, ``keys`` naming them; None when the lookups need
-    the general compiler."""
+    """Returns (sql, params) for get() by exact lookups on the model's own
+    columns, ``keys`` naming them, where params(kwargs) returns the query
+    parameters, or None for a lookup of None (IS NULL, the general path's);
+    None when the lookups need the general compiler."""
     where = _exact_where(opts, backend, keys)
     if where is None:
         return None
@@ -878,7 +879,7 @@ def _get_plan(opts, backend, keys):
     table = qn(opts.db_table)
     return ('SELECT %s FROM %s%s' % (
         ', '.join('%s.%s' % (table, qn(f.column)) for f in opts.fields), table, where[0]),
-        where[1])
+        params_function(where[1], keys, refuse_none=True))
 
 
 @_plan('update')
@@ -895,7 +896,8 @@ def _update_plan(opts, backend, names, keys):
     fields = [t[1] for t in targets]
     return ('UPDATE %s SET %s%s' % (
         qn(opts.db_table), ', '.join('%s = %%s' % qn(f.column) for f in fields), where[0]),
-        tuple(f.get_db_prep_save for f in fields), where[1])
+        tuple(f.get_db_prep_save for f in fields),
+        tuple(f.get_db_prep_save for f in where[1]))
 
 
 def fast_get(model, kwargs):
@@ -907,16 +909,14 @@ def fast_get(model, kwargs):
     plan = _get_plan(opts, db.backend, tuple(kwargs))
     if plan is None:
         return NOT_SIMPLE
-    sql, prepares = plan
-    params = []
-    for prepare, value in zip(prepares, kwargs.values()):
-        if value is None:
-            return NOT_SIMPLE       # IS NULL: the general path writes it
-        params.append(prepare(value))
-    found = row_builder(model)(db.connection.run(sql, params).fetchall())
-    if len(found) == 1:
-        return found[0]
-    return _one(model, found, kwargs)
+    sql, params = plan
+    params = params(kwargs)
+    if params is None:
+        return NOT_SIMPLE       # IS NULL: the general path writes it
+    rows = db.connection.run(sql, params).fetchall()
+    if len(rows) == 1:
+        return model._from_db(rows[0])
+    return _one(model, row_builder(model)(rows), kwargs)
 
 
 class ValuesQuerySet(QuerySet):

@@ -151,9 +151,15 @@ def _run(connection, method, sql, params, begin):
             connection.execute('BEGIN IMMEDIATE')
         return method(sql, params)
     except (sqlite3.Error, OverflowError) as e:     # OverflowError: an int beyond 64 bits
-        if connection.in_transaction and not transactions_managed():
-            connection.rollback()
-        raise _reraise(e) from e
+        raise _failed(connection, e) from e
+
+
+def _failed(connection, error):
+    """Returns our exception for the driver's ``error``, after rolling
+    back if no managed block owns the open transaction."""
+    if connection.in_transaction and not transactions_managed():
+        connection.rollback()
+    return _reraise(error)
 
 
 class CursorWrapper:
@@ -232,6 +238,7 @@ class DatabaseWrapper:
         self.settings = settings
         self.options = dict(settings.DATABASE_OPTIONS or {}, **options)
         self.connection = None
+        self.kept_cursor = None
         self.queries = []
 
     def __repr__(self):
@@ -282,6 +289,26 @@ class DatabaseWrapper:
             return cursor
         return _run(connection, connection.execute, sql, params, not alone)
 
+    def run_once(self, sql, params):
+        """Runs one INSERT or UPDATE as run() does, on a cursor the wrapper
+        keeps, and returns it; the caller reads its ``lastrowid`` or
+        ``rowcount`` before the next statement (new: save() makes no cursor
+        per row). Never a SELECT: a half-read one would hold a read lock."""
+        cursor = self.kept_cursor
+        if cursor is None or self.settings.DEBUG:
+            if self.connection is None or self.settings.DEBUG:
+                return self.run(sql, params)
+            cursor = self.kept_cursor = self.connection.cursor()
+        connection = self.connection
+        if not connection.in_transaction:
+            return _run(connection, cursor.execute, sql, params, True)
+        # Inside a transaction (a managed block's every save): nothing to
+        # open first, so only the placeholders to convert.
+        try:
+            return cursor.execute(_convert(sql)[0], params)
+        except (sqlite3.Error, OverflowError) as e:
+            raise _failed(connection, e) from e
+
     def _commit(self):
         if self.connection is not None and self.connection.in_transaction:
             try:
@@ -296,6 +323,7 @@ class DatabaseWrapper:
     def close(self):
         if self.connection is None:
             return
+        self.kept_cursor = None
         if self.settings.DATABASE_NAME == ':memory:':
             self._rollback()
         else:

@@ -58,6 +58,10 @@ class Field:
     # Which values read from the database convert by a dict lookup, before
     # to_python() is asked: {driver's value: Python value}, or None.
     db_values = None
+    # Of which types does get_db_prep_save() return a value as it is? (save()
+    # skips the call for them; an int is still held to the 64-bit range. A
+    # subclass that overrides to_python or get_db_prep_save loses this.)
+    db_prep_unchanged = ()
 
     def __init__(self, verbose_name=None, name=None, primary_key=False,
                  maxlength=None, unique=False, blank=False, null=False,
@@ -191,6 +195,7 @@ class Field:
 
 class AutoField(Field):
     empty_strings_allowed = False
+    db_prep_unchanged = (int,)
 
     def __init__(self, *args, **kwargs):
         if not kwargs.get('primary_key'):
@@ -247,6 +252,7 @@ def _storable_integer(field, prepare, value):
 
 class IntegerField(Field):
     empty_strings_allowed = False
+    db_prep_unchanged = (int,)
 
     def to_python(self, value):
         return _integer(value)
@@ -292,6 +298,7 @@ class BooleanField(Field):
     empty_strings_allowed = False
     converts_db_values = True
     db_values = _BOOLEAN_DB_VALUES
+    db_prep_unchanged = (bool,)
 
     def __init__(self, *args, **kwargs):
         kwargs['blank'] = True
@@ -335,6 +342,8 @@ class NullBooleanField(Field):
 
 
 class CharField(Field):
+    db_prep_unchanged = (str,)
+
     def to_python(self, value):
         if isinstance(value, str):
             return value
