@@ -154,25 +154,45 @@ def test_the_query_log_follows_debug_switched_while_connected(library):
     assert len(wrapper.queries) == 2
 
 
-def test_row_dicts_convert_as_each_field_says():
+def test_rows_become_instances_converted_as_each_field_says(isolated_settings):
     from django_legacy.db import models
-    from django_legacy.db.models.base import _dicts_function
+    from django_legacy.db.models.base import _plain_attributes, _row_functions
 
-    fields = [models.IntegerField(name='id'), models.BooleanField(name='on'),
-              models.NullBooleanField(name='maybe'), models.FloatField(name='weight')]
-    for f in fields:
-        f.attname = f.name
-    dicts = _dicts_function(fields)
+    class Reading(models.Model):
+        on = models.BooleanField()
+        maybe = models.NullBooleanField()
+        weight = models.FloatField(max_digits=5, decimal_places=2, null=True)
+
+        class Meta:
+            app_label = 'fastpaths'
+
+    class Watched(Reading):
+        "Its own __setattr__: rows are written into __dict__, not through it."
+        def __setattr__(self, name, value):
+            raise AssertionError('a row went through __setattr__')
+
+        class Meta:
+            app_label = 'fastpaths'
+
     rows = [(1, 1, None, '2.5'), (2, 0, 1, None), (3, 't', 'f', 4)]
-    assert dicts(rows) == [
-        {'id': 1, 'on': True, 'maybe': None, 'weight': 2.5},
-        {'id': 2, 'on': False, 'maybe': True, 'weight': None},
-        {'id': 3, 'on': True, 'maybe': False, 'weight': 4.0}]
-    assert [type(d['on']) for d in dicts(rows)] == [bool, bool, bool]
-    # The attnames are values in the function's namespace, not its code.
-    odd = models.CharField(name='x')
-    odd.attname = "x'] + __import__('os').getcwd() + ['"
-    assert _dicts_function([odd])([('v',)]) == [{odd.attname: 'v'}]
+    expected = [{'id': 1, 'on': True, 'maybe': None, 'weight': 2.5},
+                {'id': 2, 'on': False, 'maybe': True, 'weight': None},
+                {'id': 3, 'on': True, 'maybe': False, 'weight': 4.0}]
+    assert _plain_attributes(Reading, ['id', 'on']) and not _plain_attributes(Watched, ['id'])
+    for model in (Reading, Watched):
+        build, one, fill = _row_functions(model)
+        made = build(rows)
+        assert [type(obj) for obj in made] == [model] * 3
+        assert [vars(obj) for obj in made] == expected
+        assert [type(obj.on) for obj in made] == [bool, bool, bool]
+        assert vars(one(rows[1])) == expected[1]
+        filled = model.__new__(model)
+        fill(filled, expected[2])
+        assert vars(filled) == expected[2]
+        assert vars(model(on=True, weight=4.0, maybe=False, id=3)) == expected[2]
+    # A name that is not an identifier, or that a descriptor takes, is not set as an attribute.
+    assert not _plain_attributes(Reading, ["x'] + __import__('os').getcwd() + ['"])
+    assert not _plain_attributes(Reading, ['pk'])
 
 
 def test_save_takes_values_as_they_are_only_where_their_field_would(isolated_settings):

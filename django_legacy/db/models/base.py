@@ -6,6 +6,7 @@ connection.
 """
 
 import copy
+import keyword
 import os
 from collections import deque
 from itertools import repeat
@@ -119,7 +120,7 @@ class Model(metaclass=ModelBase):
         cls = self.__class__
         if signals.pre_init in receivers:
             dispatcher.send(signal=signals.pre_init, sender=cls, args=args, kwargs=kwargs)
-        defaults, dynamic = self._meta.init_defaults()
+        defaults, dynamic, fill = _init_plan(cls)
         if not args:
             values = defaults.copy()
             values.update(kwargs)
@@ -129,7 +130,7 @@ class Model(metaclass=ModelBase):
                 for attname, default in dynamic:
                     if attname not in kwargs:
                         values[attname] = default()
-                self.__dict__.update(values)
+                fill(self, values)
                 if signals.post_init in receivers:
                     dispatcher.send(signal=signals.post_init, sender=cls, instance=self)
                 return
@@ -337,6 +338,17 @@ class Model(metaclass=ModelBase):
         return self.__dict__[cache_name]
 
 
+def _init_plan(model):
+    """Returns (defaults, dynamic, fill) for Model.__init__'s short way (see
+    Options.init_defaults and _row_functions)."""
+    cache = model._meta._sql_cache
+    try:
+        return cache['init fill']
+    except KeyError:
+        found = cache['init fill'] = model._meta.init_defaults() + (_row_functions(model)[2],)
+        return found
+
+
 def row_builder(model):
     """Returns build(rows) -> [instance]: for each row of all ``model``'s
     fields, in field order, an instance whose attributes hold the row's
@@ -346,49 +358,76 @@ def row_builder(model):
 
 
 def _row_functions(model):
-    """Returns (build, one): build as row_builder describes, and
-    one(row) -> instance, the same for a single row (get()'s)."""
+    """Returns (build, one, fill): build as row_builder describes,
+    one(row) -> instance, the same for a single row (get()'s), and
+    fill(instance, values), which sets the attributes of __init__'s
+    ``values``, a dict {attname: value} in field order.
+
+    They are compiled for the model: a loop that sets each attribute by
+    name costs half of making a dict per row and setting __dict__, and lets
+    the instances share one table of attribute names (a third of the
+    memory; __init__ sets them the same way, as an update of __dict__
+    would stop the sharing for every later instance). Where that could differ from writing the instance's __dict__
+    (a name that is not an identifier, a descriptor or __setattr__ of the
+    model's own), each row's dict is written out instead. The source names
+    positions only (r0, k0, c0...) and, where it sets attributes, the
+    fields' attnames."""
     cache = model._meta._sql_cache
     try:
         return cache['rows']
     except KeyError:
         pass
-    dicts = _dicts_function(model._meta.fields)
-    literal, names, namespace = _row_dict(model._meta.fields)
-    namespace.update(new=model.__new__, model=model)
-    one = _compiled('one', ['row'], ['    %s = row' % names, '    obj = new(model)',
-                                     '    obj.__dict__ = %s' % literal, '    return obj'],
-                    namespace)
-    new = model.__new__
-
-    def build(rows):
-        made = dicts(rows)
-        objects = list(map(new, repeat(model, len(made))))
-        deque(map(setattr, objects, repeat('__dict__'), made), 0)
-        return objects
-    found = cache['rows'] = (build, one)
+    fields = model._meta.fields
+    values, names, namespace = _row_values(fields)
+    namespace.update(new=model.__new__, model=model, set_attribute=object.__setattr__)
+    plain = _plain_attributes(model, [f.attname for f in fields])
+    if plain:
+        store = ['obj.%s = %s' % (f.attname, value) for f, value in zip(fields, values)]
+    else:
+        store = ["set_attribute(obj, '__dict__', {%s})" % ', '.join(
+            'k%d: %s' % (i, value) for i, value in enumerate(values))]
+    build = _compiled('build', ['rows'], [
+        'made = []', 'append = made.append', 'for %s in rows:' % names,
+        '    obj = new(model)'] + ['    ' + line for line in store] + [
+        '    append(obj)', 'return made'], namespace)
+    one = _compiled('one', ['row'], ['%s = row' % names, 'obj = new(model)'] + store + [
+        'return obj'], namespace)
+    if plain:
+        fill = _compiled('fill', ['obj', 'values'], [
+            'obj.%s = values[k%d]' % (f.attname, i) for i, f in enumerate(fields)], namespace)
+    else:
+        fill = _update_dict
+    found = cache['rows'] = (build, one, fill)
     return found
 
 
-def _dicts_function(fields):
-    "Returns dicts(rows) -> [{attname: value}], a dict for each row (see _row_dict)."
-    literal, names, namespace = _row_dict(fields)
-    return _compiled('dicts', ['rows'], ['    return [%s for %s in rows]' % (literal, names)],
-                     namespace)
+def _update_dict(obj, values):
+    obj.__dict__.update(values)
 
 
-def _row_dict(fields):
-    """Returns (literal, names, namespace): the source of a dict literal
-    {attname: value} for a row of ``fields``' columns held in the variables
-    ``names`` (as 'r0, r1, '), each value passed through its field's
-    db_values and to_python() where the field converts database values,
-    and the namespace that gives its names their values.
+def _plain_attributes(model, attnames):
+    """True when setting each of ``attnames`` on an instance of ``model`` is
+    the same as writing it into the instance's __dict__: a plain name, and
+    no __setattr__ or data descriptor of the model's in the way."""
+    if model.__setattr__ is not object.__setattr__:
+        return False
+    for name in attnames:
+        if not name.isidentifier() or keyword.iskeyword(name) or name.startswith('__'):
+            return False
+        found = next((vars(k)[name] for k in model.__mro__ if name in vars(k)), None)
+        if hasattr(type(found), '__set__'):
+            return False
+    return True
 
-    A dict written out per row costs a third of dict(zip(attnames, row)).
-    The source names positions only (r0, k0, c0...); the attnames and
-    converters are values in the namespace, so no field name becomes code.
-    """
-    namespace, items = {}, []
+
+def _row_values(fields):
+    """Returns (values, names, namespace): for each of ``fields`` the source
+    of its value in a row whose columns are held in the variables ``names``
+    (as 'r0, r1, '), passed through the field's db_values and to_python()
+    where it converts database values, and the namespace that gives the
+    source's names their values (k0... the attnames, c0... the converters,
+    m0... the db_values)."""
+    namespace, values = {}, []
     for i, f in enumerate(fields):
         namespace['k%d' % i] = f.attname
         value = 'r%d' % i
@@ -399,17 +438,17 @@ def _row_dict(fields):
                 value = '(m{0}[r{0}] if r{0} in m{0} else c{0}(r{0}))'.format(i)
             else:
                 value = '(r{0} if r{0} is None else c{0}(r{0}))'.format(i)
-        items.append('k%d: %s' % (i, value))
-    return ('{%s}' % ', '.join(items), ''.join('r%d, ' % i for i in range(len(fields))),
-            namespace)
+        values.append(value)
+    return values, ''.join('r%d, ' % i for i in range(len(fields))), namespace
 
 
 def _compiled(name, arguments, lines, namespace):
-    """Returns the function ``name`` whose body is ``lines``, compiled with
-    ``namespace`` as its globals (the values its names stand for)."""
-    source = 'def %s(%s):\n%s\n' % (name, ', '.join(arguments), '\n'.join(lines))
-    exec(compile(source, '<compiled %s>' % name, 'exec'),
-         namespace)
+    """Returns the function ``name`` whose body is ``lines`` (each indented
+    by the function's own level), compiled with ``namespace`` as its
+    globals (the values its names stand for)."""
+    source = 'def %s(%s):\n%s\n' % (name, ', '.join(arguments),
+                                     '\n'.join('    ' + line for line in lines))
+    exec(compile(source, '<compiled %s>' % name, 'exec'), namespace)
     return namespace[name]
 
 
@@ -589,26 +628,27 @@ def params_function(fields, keys=None, refuse_none=False):
     value under each of ``keys`` (by default the fields' attnames) of the
     dict ``values``, as its field's get_db_prep_save() would give it (see
     _FieldParams); with ``refuse_none``, params() returns None if a value
-    is None. Like _dicts_function, its source names positions only."""
+    is None. Like the row functions (_row_functions), its source names
+    positions only."""
     namespace = {'MIN': INTEGER_MIN, 'MAX': INTEGER_MAX}
     lines = []
     keys = [f.attname for f in fields] if keys is None else keys
     for i, (f, key) in enumerate(zip(fields, keys)):
         namespace['k%d' % i], namespace['p%d' % i] = key, f.get_db_prep_save
-        lines.append('    v{0} = values[k{0}]'.format(i))
+        lines.append('v{0} = values[k{0}]'.format(i))
         if refuse_none:
-            lines.append('    if v{0} is None:\n        return None'.format(i))
+            lines += ['if v{0} is None:'.format(i), '    return None']
         types = _unchanged_types(f)
         if len(types) == 1:
             namespace['t%d' % i] = types[0]
             test = 'v{0}.__class__ is not t{0}'.format(i)
             if types[0] is int:
                 test += ' or not MIN <= v{0} <= MAX'.format(i)
-            lines.append('    if ({1}) and v{0} is not None:'.format(i, test))
+            lines.append('if ({1}) and v{0} is not None:'.format(i, test))
         else:
-            lines.append('    if v{0} is not None:'.format(i))
-        lines.append('        v{0} = p{0}(v{0})'.format(i))
-    lines.append('    return [%s]' % ', '.join('v%d' % i for i in range(len(fields))))
+            lines.append('if v{0} is not None:'.format(i))
+        lines.append('    v{0} = p{0}(v{0})'.format(i))
+    lines.append('return [%s]' % ', '.join('v%d' % i for i in range(len(fields))))
     return _compiled('params', ['values'], lines, namespace)
 
 
