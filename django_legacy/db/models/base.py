@@ -8,8 +8,6 @@ connection.
 import copy
 import keyword
 import os
-from collections import deque
-from itertools import repeat
 
 from django_legacy.core import exceptions
 from django_legacy.core.validators import ValidationError
