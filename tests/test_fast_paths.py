@@ -261,3 +261,44 @@ def test_a_committed_save_leaves_no_lock_on_a_sqlite_file(isolated_settings, tmp
         other.execute('DELETE FROM testapp_author WHERE name = ?', ('c',))
         other.close()
         assert [a.name for a in Author.objects.all()] == ['b']
+
+
+def _begins(wrapper, monkeypatch):
+    """Returns the list that gets an entry for each transaction the wrapper
+    opens from now on (SQLite's own trace of the statements it runs; a
+    driver wrapper's _begin_for, watched)."""
+    begun = []
+    if engine() == 'sqlite3':
+        wrapper.connection.set_trace_callback(
+            lambda sql: begun.append(sql) if sql.startswith('BEGIN') else None)
+        return begun
+    begin_for = wrapper._begin_for
+
+    def watched(cursor, sql):
+        before = wrapper.in_transaction
+        begin_for(cursor, sql)
+        if wrapper.in_transaction and not before:
+            begun.append(sql)
+    monkeypatch.setattr(wrapper, '_begin_for', watched)
+    return begun
+
+
+def test_an_unmanaged_save_runs_alone_and_a_managed_one_in_the_block(library, monkeypatch):
+    Author.objects.count()                      # connected
+    wrapper = Author.objects.db.connection
+    begun = _begins(wrapper, monkeypatch)
+    author = Author(name='a')
+    author.save()
+    author.name = 'b'
+    author.save()
+    assert begun == []
+    assert Author.objects.get(pk=author.id).name == 'b'
+    transaction.enter_transaction_management()
+    transaction.managed(True)
+    try:
+        Author(name='c').save()
+        assert len(begun) == 1
+        transaction.rollback()
+    finally:
+        transaction.leave_transaction_management()
+    assert [a.name for a in Author.objects.all()] == ['b']

@@ -294,11 +294,14 @@ class DriverDatabaseWrapper:
         (cursor.execute_alone if alone else cursor.execute)(sql, params)
         return cursor
 
-    def run_once(self, sql, params):
+    def run_once(self, sql, params, whole=False):
         """Runs one INSERT or UPDATE whose cursor the caller reads at once
-        (the new key, a row count) and then drops: save()'s statements
-        (new; here the same as run(), SQLite's keeps a cursor for them)."""
-        return self.run(sql, params)
+        (the new key, a row count) and then drops: save()'s statements (new;
+        SQLite's keeps a cursor for them). ``whole``: the statement is the
+        whole change, so outside a managed block and any open transaction it
+        runs alone, committed by the server (one round trip, not three)."""
+        return self.run(sql, params, alone=whole and not self.in_transaction
+                        and not transactions_managed())
 
     def _begin_for(self, cursor, sql):
         "Opens a transaction on the driver's ``cursor`` before ``sql`` if it writes and none is open."

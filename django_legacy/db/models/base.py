@@ -186,7 +186,9 @@ class Model(metaclass=ModelBase):
 
     def save(self):
         """Inserts or updates the row on the model's connection; commits
-        that connection unless transactions are managed."""
+        that connection unless transactions are managed. Unmanaged, with no
+        transaction open, its one INSERT or UPDATE runs by itself, committed
+        by the database (no BEGIN and COMMIT to send around it)."""
         cls = self.__class__
         if signals.pre_save in receivers:
             dispatcher.send(signal=signals.pre_save, sender=cls, instance=self)
@@ -202,7 +204,7 @@ class Model(metaclass=ModelBase):
             params = plan.insert_fields.of(self, values, True)
             if plan.count_order:
                 params.append(_next_order(connection.run, plan, values))
-            cursor = connection.run_once(plan.insert, params)
+            cursor = connection.run_once(plan.insert, params, not plan.count_order)
             if plan.returning:
                 values[plan.pk_attname] = cursor.fetchone()[0]
             else:
@@ -225,12 +227,12 @@ class Model(metaclass=ModelBase):
                 params = plan.update_fields.of(self, values, False)
                 if params:
                     params.append(pk_param)
-                    connection.run_once(plan.update, params)
+                    connection.run_once(plan.update, params, True)
                 return
         params = plan.all_fields.of(self, values, True)
         if plan.count_order:
             params.append(_next_order(connection.run, plan, values))
-        connection.run_once(plan.insert_all, params)
+        connection.run_once(plan.insert_all, params, not plan.count_order)
 
     def delete(self):
         """Deletes the row, the rows whose foreign keys point at it and its

@@ -289,19 +289,22 @@ class DatabaseWrapper:
             return cursor
         return _run(connection, connection.execute, sql, params, not alone)
 
-    def run_once(self, sql, params):
+    def run_once(self, sql, params, whole=False):
         """Runs one INSERT or UPDATE as run() does, on a cursor the wrapper
         keeps, and returns it; the caller reads its ``lastrowid`` or
         ``rowcount`` before the next statement (new: save() makes no cursor
-        per row). Never a SELECT: a half-read one would hold a read lock."""
+        per row). Never a SELECT: a half-read one would hold a read lock.
+        ``whole``: the statement is the whole change, so outside a managed
+        block and any open transaction it runs alone (see execute_alone)."""
         cursor = self.kept_cursor
         if cursor is None or self.settings.DEBUG:
             if self.connection is None or self.settings.DEBUG:
-                return self.run(sql, params)
+                return self.run(sql, params, alone=whole and not transactions_managed())
             cursor = self.kept_cursor = self.connection.cursor()
         connection = self.connection
         if not connection.in_transaction:
-            return _run(connection, cursor.execute, sql, params, True)
+            return _run(connection, cursor.execute, sql, params,
+                        not (whole and not transactions_managed()))
         # Inside a transaction (a managed block's every save): nothing to
         # open first, so only the placeholders to convert.
         try:
