@@ -26,7 +26,8 @@ With ``--engine postgresql`` they are two databases (made afresh for every
 run) on the server the libpq variables name (PGHOST, PGPORT, PGUSER,
 PGPASSWORD), as ``.ci/pg run`` sets them; then the thread curve: 1, 2, 4
 and 8 threads, each saving 1,000 rows (each save committed) on the two
-connections, django_legacy beside raw psycopg.
+connections, django_legacy beside raw psycopg, each point the median of
+``--rounds`` runs.
 
 SQLAlchemy, peewee and modern Django run when installed (the 'bench' extra).
 """
@@ -170,15 +171,17 @@ def scale_run(rows):
     return {'rows': rows, 'small': small, 'big': big, 'iterate': iterate}
 
 
-def thread_curve(engine):
-    "Returns {impl: {threads: rows per second}} for django_legacy and the raw driver."
-    curve = {}
-    for name in ('raw', 'legacy'):
-        curve[name] = {}
+def thread_curve(engine, rounds):
+    """Returns {impl: {threads: [rows per second of each round]}} for
+    django_legacy and the raw driver: each round measures every point once,
+    the two taking turns, each in a fresh process."""
+    curve = {'raw': {}, 'legacy': {}}
+    for _ in range(rounds):
         for count in THREADS:
-            measured = spawn('--worker', 'threads-' + name, '--threads', str(count),
-                             '--engine', engine)
-            curve[name][str(count)] = measured['rows_per_second']
+            for name in ('raw', 'legacy'):
+                measured = spawn('--worker', 'threads-' + name, '--threads', str(count),
+                                 '--engine', engine)
+                curve[name].setdefault(str(count), []).append(measured['rows_per_second'])
     return curve
 
 
@@ -263,12 +266,16 @@ def report_scale_run(run):
 
 
 def report_threads(curve):
+    rounds = len(curve['legacy']['1'])
     lines = ['threads, each saving %d rows (each save committed) on two connections, '
-             'rows per second:' % SAVES_PER_THREAD,
+             'rows per second (median of %d rounds):' % (SAVES_PER_THREAD, rounds),
              '%-16s' % 'threads' + ''.join('%10d' % n for n in THREADS)]
+    medians = {name: {n: statistics.median(runs) for n, runs in points.items()}
+               for name, points in curve.items()}
     for name, label in (('raw', 'raw psycopg'), ('legacy', 'django_legacy')):
-        lines.append('%-16s' % label + ''.join('%10.0f' % curve[name][str(n)] for n in THREADS))
-    legacy = curve['legacy']
+        lines.append('%-16s' % label + ''.join('%10.0f' % medians[name][str(n)]
+                                               for n in THREADS))
+    legacy = medians['legacy']
     ratio = legacy[str(THREADS[-1])] / legacy['1']
     lines.append('  django_legacy, %d threads against 1: %.2fx (target >= 2x): %s' % (
         THREADS[-1], ratio, 'met' if ratio >= 2 else 'MISSED'))
@@ -311,7 +318,7 @@ def main(argv=None):
             saved['scale_run'] = scale_run(args.scale)
             print('\n' + report_scale_run(saved['scale_run']), flush=True)
     else:
-        saved['threads'] = thread_curve(args.engine)
+        saved['threads'] = thread_curve(args.engine, args.rounds)
         print('\n' + report_threads(saved['threads']))
     if args.json:
         with open(args.json, 'w') as f:

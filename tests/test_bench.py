@@ -6,8 +6,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from bench import run
 from bench.workload import PHASES
+from tests import servers
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -42,3 +45,21 @@ def test_scale_workers_insert_then_iterate(tmp_path):
     assert iterate['peak_rss_after_mb'] >= iterate['peak_rss_before_mb']
     text = run.report_scale_run({'rows': 50, 'small': small, 'big': big, 'iterate': iterate})
     assert 'iterator() over 50 rows' in text
+
+
+def test_the_thread_curve_reports_the_median_of_its_rounds():
+    curve = {'raw': {str(n): [1000.0, 3000.0, 2000.0] for n in run.THREADS},
+             'legacy': {str(n): [n * 100.0, n * 300.0, n * 200.0] for n in run.THREADS}}
+    text = run.report_threads(curve)
+    assert 'median of 3 rounds' in text
+    assert text.splitlines()[-3].split()[2:] == ['2000'] * len(run.THREADS)
+    assert text.splitlines()[-2].split()[1:] == ['%d' % (n * 200) for n in run.THREADS]
+    assert text.splitlines()[-1].endswith('8 threads against 1: 8.00x (target >= 2x): met')
+
+
+@pytest.mark.skipif(servers.missing('postgresql') is not None,
+                    reason=servers.missing('postgresql') or '')
+def test_thread_workers_save_on_the_server():
+    for name in ('raw', 'legacy'):
+        measured = worker('threads-' + name, '--threads', '2', '--engine', 'postgresql')
+        assert measured['rows_per_second'] > 0
