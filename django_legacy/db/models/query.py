@@ -356,21 +356,27 @@ class Compiler:
 
 
 class QuerySet:
-    """A lazy, chainable query over one model."""
+    """A lazy, chainable query over one model.
+
+    What narrows or shapes it starts as the class's value below; a
+    refinement sets its own on the clone it returns (a new list, never the
+    original's), so a queryset is made and copied with only what it
+    changed."""
+
+    _filters = ()               # Q objects, ANDed
+    _raw_where = ()             # (sql or callable(quote_name) -> sql, params)
+    _order_by = None            # None: the model's Meta.ordering
+    _select_related = False
+    _max_related_depth = 0      # 0: follow every non-null foreign key
+    _distinct = False
+    _extra_select = ()          # (name, sql)
+    _extra_tables = ()
+    _offset = None
+    _limit = None
+    _result_cache = None
 
     def __init__(self, model=None):
         self.model = model
-        self._filters = []          # Q objects, ANDed
-        self._raw_where = []        # (sql or callable(quote_name) -> sql, params)
-        self._order_by = None       # None: the model's Meta.ordering
-        self._select_related = False
-        self._max_related_depth = 0     # 0: follow every non-null foreign key
-        self._distinct = False
-        self._extra_select = []     # (name, sql)
-        self._extra_tables = []
-        self._offset = None
-        self._limit = None
-        self._result_cache = None
 
     # -- evaluation ---------------------------------------------------------
 
@@ -709,9 +715,8 @@ class QuerySet:
                             tuple(key for key, value in lookups))
         if plan is None:
             return None
-        sql, prepares, lookup_prepares = plan
-        params = [prepare(value) for prepare, value in zip(prepares, kwargs.values())]
-        params.extend(prepare(value) for prepare, (key, value) in zip(lookup_prepares, lookups))
+        sql, values, where = plan
+        params = values(kwargs) + where(dict(lookups))
         cursor = transaction.execute_committed(db.connection, sql, params)
         self._result_cache = None
         return cursor.rowcount
@@ -719,11 +724,12 @@ class QuerySet:
     # -- refinement ---------------------------------------------------------
 
     def _clone(self, klass=None, **changes):
-        clone = (klass or self.__class__).__new__(klass or self.__class__)
-        clone.__dict__ = dict(self.__dict__, _result_cache=None)
-        clone._filters = list(self._filters)
-        clone._raw_where = list(self._raw_where)
-        clone.__dict__.update(changes)
+        klass = klass or self.__class__
+        clone = klass.__new__(klass)
+        clone.__dict__ = dict(self.__dict__, _result_cache=None, _filters=list(self._filters),
+                              _raw_where=list(self._raw_where))
+        if changes:
+            clone.__dict__.update(changes)
         return clone
 
     def all(self):
@@ -884,9 +890,10 @@ def _get_plan(opts, backend, keys):
 
 @_plan('update')
 def _update_plan(opts, backend, names, keys):
-    """Returns (sql, prepare functions of the values, prepare functions of
-    the lookups) for update(**values) of the fields ``names`` narrowed by
-    exact lookups ``keys`` on the model's own columns; None when the
+    """Returns (sql, values, where) for update(**values) of the fields
+    ``names`` narrowed by exact lookups ``keys`` on the model's own columns,
+    where values(kwargs) and where(lookups) return the query parameters of
+    the dict of values and of lookups (see params_function); None when the
     general path must write it (or raise its error)."""
     targets = [_find(opts, name, attnames=True) for name in names]
     where = _exact_where(opts, backend, keys)
@@ -896,8 +903,7 @@ def _update_plan(opts, backend, names, keys):
     fields = [t[1] for t in targets]
     return ('UPDATE %s SET %s%s' % (
         qn(opts.db_table), ', '.join('%s = %%s' % qn(f.column) for f in fields), where[0]),
-        tuple(f.get_db_prep_save for f in fields),
-        tuple(f.get_db_prep_save for f in where[1]))
+        params_function(fields, names), params_function(where[1], keys))
 
 
 def fast_get(model, kwargs):
