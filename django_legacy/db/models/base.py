@@ -201,7 +201,7 @@ class Model(metaclass=ModelBase):
         pk_val = values[plan.pk_attname]
         if pk_val is None and plan.auto:
             # A new row (the common case, first): the database picks the key.
-            params = plan.insert_fields.of(self, values, True)
+            params = plan.insert_fields(self, values, True)
             if plan.count_order:
                 params.append(_next_order(connection.run, plan, values))
             cursor = connection.run_once(plan.insert, params, not plan.count_order)
@@ -224,12 +224,12 @@ class Model(metaclass=ModelBase):
         if pk_val is not None and pk_val != '':
             pk_param = plan.pk_prep(pk_val)
             if connection.run(plan.exists, (pk_param,)).fetchone() is not None:
-                params = plan.update_fields.of(self, values, False)
+                params = plan.update_fields(self, values, False)
                 if params:
                     params.append(pk_param)
                     connection.run_once(plan.update, params, True)
                 return
-        params = plan.all_fields.of(self, values, True)
+        params = plan.all_fields(self, values, True)
         if plan.count_order:
             params.append(_next_order(connection.run, plan, values))
         connection.run_once(plan.insert_all, params, not plan.count_order)
@@ -540,8 +540,8 @@ def _wrt_key(ordered, instance):
 
 class _SavePlan:
     """A model's INSERT, UPDATE and existence-check SQL for one backend, and
-    for each field (attname, prepare, pre_save or None): built once, kept in
-    ``opts._sql_cache`` under the backend module.
+    the functions that give each statement's parameters (see _save_params):
+    built once, kept in ``opts._sql_cache`` under the backend module.
 
     A model with order_with_respect_to also inserts ``_order``: the number of
     rows already sharing its target, counted by ``count_order`` first (MySQL
@@ -571,9 +571,9 @@ class _SavePlan:
         self.insert_all = self._insert(backend, table, opts.fields, extra, pk)
         self.update = 'UPDATE %s SET %s WHERE %s = %%s' % (
             table, ', '.join('%s = %%s' % qn(f.column) for f in update_fields), qn(pk.column))
-        self.insert_fields = self._fields(insert_fields)
-        self.all_fields = self._fields(opts.fields)
-        self.update_fields = self._fields(update_fields)
+        self.insert_fields = _save_params(insert_fields)
+        self.all_fields = _save_params(opts.fields)
+        self.update_fields = _save_params(update_fields)
 
     @staticmethod
     def _insert(backend, table, fields, extra, pk):
@@ -587,49 +587,38 @@ class _SavePlan:
         return 'INSERT INTO %s (%s) VALUES (%s)' % (
             table, ', '.join(columns), ', '.join(['%s'] * len(columns)))
 
-    @staticmethod
-    def _fields(fields):
-        return _FieldParams(fields)
+def _save_params(fields):
+    """Returns params(instance, values, add) -> the list of query
+    parameters of ``fields`` for saving ``instance`` (``values`` is its
+    __dict__, ``add`` says whether it is a new row).
+
+    When no field overrides pre_save (auto_now, foreign keys do), it is a
+    function compiled for these fields (params_function) that takes a value
+    as it is when it is None or of the type its field's get_db_prep_save
+    returns unchanged (db_prep_unchanged; an int inside the 64-bit range)
+    and calls get_db_prep_save for any other: for a model of plain columns,
+    no Python call per field. Otherwise, and to name the field of a value
+    that is refused, each value goes through its field as in 0.96 (_params)."""
+    prepared = tuple((f.attname, f.get_db_prep_save,
+                      f.pre_save if type(f).pre_save is not Field.pre_save else None)
+                     for f in fields)
+
+    def each(instance, values, add):
+        return _params(instance, values, prepared, add)
+    if any(pre_save is not None for _, _, pre_save in prepared):
+        return each
+    return params_function(fields, refused=each)
 
 
-class _FieldParams:
-    """How save() gets the query parameters of a list of fields.
-
-    ``fields`` holds (attname, get_db_prep_save, pre_save or None) for
-    each; pre_save is kept only where a field overrides it (auto_now,
-    foreign keys). When no field has one, ``of()`` runs a function compiled
-    for these fields that takes a value as it is when it is None or of the
-    type its field's get_db_prep_save returns unchanged (db_prep_unchanged;
-    an int inside the 64-bit range) and calls get_db_prep_save for any
-    other: for a model of plain columns, no Python call per field.
-    Otherwise, and to name the field of a value that is refused, each value
-    goes through its field as in 0.96 (_params)."""
-
-    def __init__(self, fields):
-        self.fields = tuple((f.attname, f.get_db_prep_save,
-                             f.pre_save if type(f).pre_save is not Field.pre_save else None)
-                            for f in fields)
-        self.read = None
-        if all(pre_save is None for _, _, pre_save in self.fields):
-            self.read = params_function(fields)
-
-    def of(self, instance, values, add):
-        "Returns the list of parameters for saving ``instance`` (``values`` is its __dict__)."
-        if self.read is not None:
-            try:
-                return self.read(values)
-            except ValidationError:
-                pass        # _params says which field refused which value
-        return _params(instance, values, self.fields, add)
-
-
-def params_function(fields, keys=None, refuse_none=False):
+def params_function(fields, keys=None, refuse_none=False, refused=None):
     """Returns params(values) -> [parameter for each of ``fields``], the
     value under each of ``keys`` (by default the fields' attnames) of the
     dict ``values``, as its field's get_db_prep_save() would give it (see
-    _FieldParams); with ``refuse_none``, params() returns None if a value
-    is None. Like the row functions (_row_functions), its source names
-    positions only."""
+    _save_params); with ``refuse_none``, params() returns None if a value
+    is None. With ``refused``, it is params(instance, values, add) and
+    returns refused(instance, values, add) when a field raises
+    ValidationError. Like the row functions (_row_functions), its source
+    names positions only."""
     namespace = {'MIN': INTEGER_MIN, 'MAX': INTEGER_MAX}
     lines = []
     keys = [f.attname for f in fields] if keys is None else keys
@@ -649,7 +638,12 @@ def params_function(fields, keys=None, refuse_none=False):
             lines.append('if v{0} is not None:'.format(i))
         lines.append('    v{0} = p{0}(v{0})'.format(i))
     lines.append('return [%s]' % ', '.join('v%d' % i for i in range(len(fields))))
-    return _compiled('params', ['values'], lines, namespace)
+    if refused is None:
+        return _compiled('params', ['values'], lines, namespace)
+    namespace.update(ValidationError=ValidationError, refused=refused)
+    lines = ['try:'] + ['    ' + line for line in lines] + [
+        'except ValidationError:', '    return refused(instance, values, add)']
+    return _compiled('params', ['instance', 'values', 'add'], lines, namespace)
 
 
 def _unchanged_types(field):
