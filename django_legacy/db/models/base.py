@@ -367,11 +367,11 @@ def _row_functions(model):
     name costs half of making a dict per row and setting __dict__, and lets
     the instances share one table of attribute names (a third of the
     memory; __init__ sets them the same way, as an update of __dict__
-    would stop the sharing for every later instance). Where that could differ from writing the instance's __dict__
-    (a name that is not an identifier, a descriptor or __setattr__ of the
-    model's own), each row's dict is written out instead. The source names
-    positions only (r0, k0, c0...) and, where it sets attributes, the
-    fields' attnames."""
+    would stop the sharing for every later instance). Where that could
+    differ from writing the instance's __dict__ (a name that is not an
+    identifier, a descriptor or __setattr__ of the model's own), each row's
+    dict is written out instead. The source names positions only (r0, k0,
+    c0...) and, where it sets attributes, the fields' attnames."""
     cache = model._meta._sql_cache
     try:
         return cache['rows']
@@ -586,6 +586,7 @@ class _SavePlan:
                 table, qn(pk.column), backend.get_pk_default_value())
         return 'INSERT INTO %s (%s) VALUES (%s)' % (
             table, ', '.join(columns), ', '.join(['%s'] * len(columns)))
+
 
 def _save_params(fields):
     """Returns params(instance, values, add) -> the list of query
