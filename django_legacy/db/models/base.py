@@ -197,41 +197,40 @@ class Model(metaclass=ModelBase):
         opts = self._meta
         plan = opts._sql_cache.get(backend) or _statements(opts, backend)
         connection = db.connection
-        values = self.__dict__
-        pk_val = values[plan.pk_attname]
+        pk_val = getattr(self, plan.pk_attname)
         if pk_val is None and plan.auto:
             # A new row (the common case, first): the database picks the key.
-            params = plan.insert_fields(self, values, True)
+            params = plan.insert_fields(self, True)
             if plan.count_order:
-                params.append(_next_order(connection.run, plan, values))
+                params.append(_next_order(connection.run, plan, self))
             cursor = connection.run_once(plan.insert, params, not plan.count_order)
             if plan.returning:
-                values[plan.pk_attname] = cursor.fetchone()[0]
+                setattr(self, plan.pk_attname, cursor.fetchone()[0])
             else:
-                values[plan.pk_attname] = backend.get_last_insert_id(
-                    cursor, opts.db_table, plan.pk_column)
+                setattr(self, plan.pk_attname, backend.get_last_insert_id(
+                    cursor, opts.db_table, plan.pk_column))
         else:
-            self._save_with_key(connection, plan, values, pk_val)
+            self._save_with_key(connection, plan, pk_val)
         transaction.commit_unless_managed(db)
         if signals.post_save in receivers:
             dispatcher.send(signal=signals.post_save, sender=cls, instance=self)
 
     save.alters_data = True
 
-    def _save_with_key(self, connection, plan, values, pk_val):
+    def _save_with_key(self, connection, plan, pk_val):
         """Updates the row whose key is ``pk_val`` if there is one, else
         inserts it with its key (0.96: a key of '' counts as none)."""
         if pk_val is not None and pk_val != '':
             pk_param = plan.pk_prep(pk_val)
             if connection.run(plan.exists, (pk_param,)).fetchone() is not None:
-                params = plan.update_fields(self, values, False)
+                params = plan.update_fields(self, False)
                 if params:
                     params.append(pk_param)
                     connection.run_once(plan.update, params, True)
                 return
-        params = plan.all_fields(self, values, True)
+        params = plan.all_fields(self, True)
         if plan.count_order:
-            params.append(_next_order(connection.run, plan, values))
+            params.append(_next_order(connection.run, plan, self))
         connection.run_once(plan.insert_all, params, not plan.count_order)
 
     def delete(self):
@@ -589,9 +588,9 @@ class _SavePlan:
 
 
 def _save_params(fields):
-    """Returns params(instance, values, add) -> the list of query
-    parameters of ``fields`` for saving ``instance`` (``values`` is its
-    __dict__, ``add`` says whether it is a new row).
+    """Returns params(instance, add) -> the list of query parameters of
+    ``fields`` for saving ``instance`` (``add`` says whether it is a new
+    row), each value read from its attribute as 0.96 read it.
 
     When no field overrides pre_save (auto_now, foreign keys do), it is a
     function compiled for these fields (params_function) that takes a value
@@ -604,8 +603,8 @@ def _save_params(fields):
                       f.pre_save if type(f).pre_save is not Field.pre_save else None)
                      for f in fields)
 
-    def each(instance, values, add):
-        return _params(instance, values, prepared, add)
+    def each(instance, add):
+        return _params(instance, prepared, add)
     if any(pre_save is not None for _, _, pre_save in prepared):
         return each
     return params_function(fields, refused=each)
@@ -616,16 +615,22 @@ def params_function(fields, keys=None, refuse_none=False, refused=None):
     value under each of ``keys`` (by default the fields' attnames) of the
     dict ``values``, as its field's get_db_prep_save() would give it (see
     _save_params); with ``refuse_none``, params() returns None if a value
-    is None. With ``refused``, it is params(instance, values, add) and
-    returns refused(instance, values, add) when a field raises
-    ValidationError. Like the row functions (_row_functions), its source
-    names positions only."""
+    is None. With ``refused``, it is params(instance, add), reading each
+    field's attribute of ``instance``, and returns refused(instance, add)
+    when a field raises ValidationError. Like the row functions
+    (_row_functions), its source names positions only, and attnames where
+    it reads attributes."""
     namespace = {'MIN': INTEGER_MIN, 'MAX': INTEGER_MAX}
     lines = []
     keys = [f.attname for f in fields] if keys is None else keys
     for i, (f, key) in enumerate(zip(fields, keys)):
         namespace['k%d' % i], namespace['p%d' % i] = key, f.get_db_prep_save
-        lines.append('v{0} = values[k{0}]'.format(i))
+        if refused is None:
+            lines.append('v{0} = values[k{0}]'.format(i))
+        elif key.isidentifier() and not keyword.iskeyword(key):
+            lines.append('v{0} = instance.{1}'.format(i, key))
+        else:
+            lines.append('v{0} = getattr(instance, k{0})'.format(i))
         if refuse_none:
             lines += ['if v{0} is None:'.format(i), '    return None']
         types = _unchanged_types(f)
@@ -643,8 +648,8 @@ def params_function(fields, keys=None, refuse_none=False, refused=None):
         return _compiled('params', ['values'], lines, namespace)
     namespace.update(ValidationError=ValidationError, refused=refused)
     lines = ['try:'] + ['    ' + line for line in lines] + [
-        'except ValidationError:', '    return refused(instance, values, add)']
-    return _compiled('params', ['instance', 'values', 'add'], lines, namespace)
+        'except ValidationError:', '    return refused(instance, add)']
+    return _compiled('params', ['instance', 'add'], lines, namespace)
 
 
 def _unchanged_types(field):
@@ -666,17 +671,17 @@ def _statements(opts, backend):
     return plan
 
 
-def _next_order(run, plan, values):
-    """Returns the _order of a new row: how many rows already share its
-    target (``run`` is the connection's run)."""
-    return run(plan.count_order, (values[plan.wrt_attname],)).fetchone()[0]
+def _next_order(run, plan, instance):
+    """Returns the _order of a new row, ``instance``: how many rows already
+    share its target (``run`` is the connection's run)."""
+    return run(plan.count_order, (getattr(instance, plan.wrt_attname),)).fetchone()[0]
 
 
-def _params(instance, values, fields, add):
+def _params(instance, fields, add):
     "Returns the query parameters of ``fields`` for saving ``instance``."
     params = []
     for attname, prepare, pre_save in fields:
-        value = values[attname] if pre_save is None else pre_save(instance, add)
+        value = getattr(instance, attname) if pre_save is None else pre_save(instance, add)
         try:
             params.append(None if value is None else prepare(value))
         except ValidationError as e:
