@@ -180,16 +180,14 @@ def test_rows_become_instances_converted_as_each_field_says(isolated_settings):
                 {'id': 3, 'on': True, 'maybe': False, 'weight': 4.0}]
     assert _plain_attributes(Reading, ['id', 'on']) and not _plain_attributes(Watched, ['id'])
     for model in (Reading, Watched):
-        build, one, fill = _row_functions(model)
+        build, one = _row_functions(model)
         made = build(rows)
         assert [type(obj) for obj in made] == [model] * 3
         assert [vars(obj) for obj in made] == expected
         assert [type(obj.on) for obj in made] == [bool, bool, bool]
         assert vars(one(rows[1])) == expected[1]
-        filled = model.__new__(model)
-        fill(filled, expected[2])
-        assert vars(filled) == expected[2]
         assert vars(model(on=True, weight=4.0, maybe=False, id=3)) == expected[2]
+        assert vars(model(on=True)) == {'id': None, 'on': True, 'maybe': None, 'weight': None}
     # A name that is not an identifier, or that a descriptor takes, is not set as an attribute.
     assert not _plain_attributes(Reading, ["x'] + __import__('os').getcwd() + ['"])
     assert not _plain_attributes(Reading, ['pk'])

@@ -118,20 +118,12 @@ class Model(metaclass=ModelBase):
         cls = self.__class__
         if signals.pre_init in receivers:
             dispatcher.send(signal=signals.pre_init, sender=cls, args=args, kwargs=kwargs)
-        defaults, dynamic, fill = _init_plan(cls)
-        if not args:
-            values = defaults.copy()
-            values.update(kwargs)
-            if len(values) == len(defaults):
-                # Only attnames given (the common case): the same values as
-                # the loop below sets, in field order, set in C calls.
-                for attname, default in dynamic:
-                    if attname not in kwargs:
-                        values[attname] = default()
-                fill(self, values)
-                if signals.post_init in receivers:
-                    dispatcher.send(signal=signals.post_init, sender=cls, instance=self)
-                return
+        if not args and _init_function(cls)(self, kwargs):
+            # Only attnames given (the common case): the values the loop
+            # below would set, set by a function compiled for the model.
+            if signals.post_init in receivers:
+                dispatcher.send(signal=signals.post_init, sender=cls, instance=self)
+            return
         plan = self._meta.init_plan()
         if len(args) > len(plan):
             raise IndexError('Number of args exceeds number of fields')
@@ -337,15 +329,37 @@ class Model(metaclass=ModelBase):
         return self.__dict__[cache_name]
 
 
-def _init_plan(model):
-    """Returns (defaults, dynamic, fill) for Model.__init__'s short way (see
-    Options.init_defaults and _row_functions)."""
+def _init_function(model):
+    """Returns init(instance, kwargs) -> bool, Model.__init__'s short way:
+    when every name in ``kwargs`` is an attname, it sets each field's
+    attribute, in field order, to its value in ``kwargs`` or else its
+    default (called where the default is callable), and returns True;
+    otherwise it sets nothing and returns False. Compiled once per model,
+    setting attributes as the row functions do (see _row_functions)."""
     cache = model._meta._sql_cache
     try:
-        return cache['init fill']
+        return cache['init short']
     except KeyError:
-        found = cache['init fill'] = model._meta.init_defaults() + (_row_functions(model)[2],)
-        return found
+        pass
+    fields = model._meta.fields
+    defaults, dynamic = model._meta.init_defaults()
+    dynamic = dict(dynamic)
+    namespace = {'known': frozenset(defaults)}
+    values = []
+    for i, f in enumerate(fields):
+        namespace['k%d' % i], namespace['d%d' % i] = f.attname, dynamic.get(
+            f.attname, defaults[f.attname])
+        values.append(('(kwargs[k{0}] if k{0} in kwargs else d{0}())' if f.attname in dynamic
+                       else 'get(k{0}, d{0})').format(i))
+    if _plain_attributes(model, [f.attname for f in fields]):
+        store = ['obj.%s = %s' % (f.attname, value) for f, value in zip(fields, values)]
+    else:
+        store = ['obj.__dict__.update({%s})' % ', '.join(
+            'k%d: %s' % (i, value) for i, value in enumerate(values))]
+    init = cache['init short'] = _compiled('init', ['obj', 'kwargs'], [
+        'if not kwargs.keys() <= known:', '    return False', 'get = kwargs.get'] + store + [
+        'return True'], namespace)
+    return init
 
 
 def row_builder(model):
@@ -357,10 +371,8 @@ def row_builder(model):
 
 
 def _row_functions(model):
-    """Returns (build, one, fill): build as row_builder describes,
-    one(row) -> instance, the same for a single row (get()'s), and
-    fill(instance, values), which sets the attributes of __init__'s
-    ``values``, a dict {attname: value} in field order.
+    """Returns (build, one): build as row_builder describes, and
+    one(row) -> instance, the same for a single row (get()'s).
 
     They are compiled for the model: a loop that sets each attribute by
     name costs half of making a dict per row and setting __dict__, and lets
@@ -379,8 +391,7 @@ def _row_functions(model):
     fields = model._meta.fields
     values, names, namespace = _row_values(fields)
     namespace.update(new=model.__new__, model=model, set_attribute=object.__setattr__)
-    plain = _plain_attributes(model, [f.attname for f in fields])
-    if plain:
+    if _plain_attributes(model, [f.attname for f in fields]):
         store = ['obj.%s = %s' % (f.attname, value) for f, value in zip(fields, values)]
     else:
         store = ["set_attribute(obj, '__dict__', {%s})" % ', '.join(
@@ -391,17 +402,8 @@ def _row_functions(model):
         '    append(obj)', 'return made'], namespace)
     one = _compiled('one', ['row'], ['%s = row' % names, 'obj = new(model)'] + store + [
         'return obj'], namespace)
-    if plain:
-        fill = _compiled('fill', ['obj', 'values'], [
-            'obj.%s = values[k%d]' % (f.attname, i) for i, f in enumerate(fields)], namespace)
-    else:
-        fill = _update_dict
-    found = cache['rows'] = (build, one, fill)
+    found = cache['rows'] = (build, one)
     return found
-
-
-def _update_dict(obj, values):
-    obj.__dict__.update(values)
 
 
 def _plain_attributes(model, attnames):
