@@ -27,7 +27,10 @@ run) on the server the libpq variables name (PGHOST, PGPORT, PGUSER,
 PGPASSWORD), as ``.ci/pg run`` sets them; then the thread curve: 1, 2, 4
 and 8 threads, each saving 1,000 rows (each save committed) on the two
 connections, django_legacy beside raw psycopg, each point the median of
-``--rounds`` runs.
+``--rounds`` runs. ``--threads-only`` draws the curve alone, for a server
+whose commits wait on the disk (``PG_FSYNC=on .ci/pg run ...``): that is
+where threads overlap their waiting; on the tests' server (fsync=off) the
+curve measures how the machine's cores are shared.
 
 SQLAlchemy, peewee and modern Django run when installed (the 'bench' extra).
 """
@@ -173,9 +176,10 @@ def scale_run(rows):
 
 def thread_curve(engine, rounds):
     """Returns {impl: {threads: [rows per second of each round]}} for
-    django_legacy and the raw driver: each round measures every point once,
-    the two taking turns, each in a fresh process."""
-    curve = {'raw': {}, 'legacy': {}}
+    django_legacy and the raw driver, and under 'fsync' the server's fsync
+    setting: each round measures every point once, the two taking turns,
+    each in a fresh process."""
+    curve = {'raw': {}, 'legacy': {}, 'fsync': server_setting(Target(engine, None), 'fsync')}
     for _ in range(rounds):
         for count in THREADS:
             for name in ('raw', 'legacy'):
@@ -265,13 +269,21 @@ def report_scale_run(run):
             iterate['peak_rss_after_mb'], growth, 'met' if growth < 64 else 'MISSED')])
 
 
+def server_setting(target, name):
+    "Returns the value of the PostgreSQL server's setting ``name`` ('on', 'off', ...)."
+    import psycopg
+    with psycopg.connect(**dict(target.psycopg_params('a'), dbname='postgres')) as conn:
+        return conn.execute('SHOW %s' % name).fetchone()[0]
+
+
 def report_threads(curve):
     rounds = len(curve['legacy']['1'])
     lines = ['threads, each saving %d rows (each save committed) on two connections, '
-             'rows per second (median of %d rounds):' % (SAVES_PER_THREAD, rounds),
+             'rows per second (median of %d rounds, server fsync=%s):'
+             % (SAVES_PER_THREAD, rounds, curve['fsync']),
              '%-16s' % 'threads' + ''.join('%10d' % n for n in THREADS)]
-    medians = {name: {n: statistics.median(runs) for n, runs in points.items()}
-               for name, points in curve.items()}
+    medians = {name: {n: statistics.median(runs) for n, runs in curve[name].items()}
+               for name in ('raw', 'legacy')}
     for name, label in (('raw', 'raw psycopg'), ('legacy', 'django_legacy')):
         lines.append('%-16s' % label + ''.join('%10.0f' % medians[name][str(n)]
                                                for n in THREADS))
@@ -292,6 +304,9 @@ def main(argv=None):
     parser.add_argument('--json', help='also write the results to this file')
     parser.add_argument('--only', nargs='*', default=[], help='implementations to run '
                         '(raw always runs): legacy sqlalchemy peewee django')
+    parser.add_argument('--threads-only', action='store_true',
+                        help='postgresql: only the thread curve (on a server with '
+                        'PG_FSYNC=on, where the disk does the waiting)')
     parser.add_argument('--worker', help=argparse.SUPPRESS)
     parser.add_argument('--directory', help=argparse.SUPPRESS)
     parser.add_argument('--threads', type=int, help=argparse.SUPPRESS)
@@ -306,6 +321,11 @@ def main(argv=None):
         return 0
     if args.engine == 'postgresql':
         LABELS['raw'] = 'raw psycopg'
+    if args.threads_only:
+        if args.engine != 'postgresql':
+            raise SystemExit('bench/run.py: --threads-only measures the PostgreSQL thread '
+                             'curve: add --engine postgresql')
+        return threads_only(args)
     names = available(args.only)
     results = workload(args.engine, names, args.rows, args.rounds)
     print(report(results, args.engine, args.rows, args.rounds), flush=True)
@@ -323,6 +343,17 @@ def main(argv=None):
     if args.json:
         with open(args.json, 'w') as f:
             json.dump(saved, f, indent=2)
+    return 0
+
+
+def threads_only(args):
+    "Measures and prints the thread curve alone (--threads-only)."
+    curve = thread_curve(args.engine, args.rounds)
+    print(report_threads(curve))
+    if args.json:
+        with open(args.json, 'w') as f:
+            json.dump({'engine': args.engine, 'rounds': args.rounds, 'threads': curve}, f,
+                      indent=2)
     return 0
 
 

@@ -49,9 +49,10 @@ def test_scale_workers_insert_then_iterate(tmp_path):
 
 def test_the_thread_curve_reports_the_median_of_its_rounds():
     curve = {'raw': {str(n): [1000.0, 3000.0, 2000.0] for n in run.THREADS},
-             'legacy': {str(n): [n * 100.0, n * 300.0, n * 200.0] for n in run.THREADS}}
+             'legacy': {str(n): [n * 100.0, n * 300.0, n * 200.0] for n in run.THREADS},
+             'fsync': 'on'}
     text = run.report_threads(curve)
-    assert 'median of 3 rounds' in text
+    assert 'median of 3 rounds, server fsync=on' in text
     assert text.splitlines()[-3].split()[2:] == ['2000'] * len(run.THREADS)
     assert text.splitlines()[-2].split()[1:] == ['%d' % (n * 200) for n in run.THREADS]
     assert text.splitlines()[-1].endswith('8 threads against 1: 8.00x (target >= 2x): met')
