@@ -207,7 +207,11 @@ def test_sequence_reset_is_refused_with_a_message(my):
     install_only(my, 'tests.testapp')
     out, err = io.StringIO(), io.StringIO()
     assert main(['sqlsequencereset', 'testapp'], out=out, err=err) == 0
-    assert out.getvalue() == ''
+    # Nothing for the models on MySQL (those on the default connection
+    # get their statements where its engine has sequences).
+    for table in ('testapp_author', 'testapp_book', 'testapp_node', 'testapp_trip',
+                  'testapp_tag'):
+        assert table not in out.getvalue()
     assert 'Author is configured to use database engine mysql, which does not support ' \
            'sequence reset.' in err.getvalue()
 
