@@ -6,6 +6,7 @@ connection.
 """
 
 import copy
+import functools
 import keyword
 import os
 
@@ -329,6 +330,24 @@ class Model(metaclass=ModelBase):
         return self.__dict__[cache_name]
 
 
+def _once_per_model(key):
+    """Makes ``make(model)`` run once per model: what it returns is kept in
+    the model's ``_meta._sql_cache`` under ``key`` (dropped when the model
+    gains a field) and returned from there."""
+    def decorator(make):
+        @functools.wraps(make)
+        def kept(model):
+            cache = model._meta._sql_cache
+            try:
+                return cache[key]
+            except KeyError:
+                found = cache[key] = make(model)
+                return found
+        return kept
+    return decorator
+
+
+@_once_per_model('init short')
 def _init_function(model):
     """Returns init(instance, kwargs) -> bool, Model.__init__'s short way:
     when every name in ``kwargs`` is an attname, it sets each field's
@@ -336,11 +355,6 @@ def _init_function(model):
     default (called where the default is callable), and returns True;
     otherwise it sets nothing and returns False. Compiled once per model,
     setting attributes as the row functions do (see _row_functions)."""
-    cache = model._meta._sql_cache
-    try:
-        return cache['init short']
-    except KeyError:
-        pass
     fields = model._meta.fields
     defaults, dynamic = model._meta.init_defaults()
     dynamic = dict(dynamic)
@@ -351,15 +365,10 @@ def _init_function(model):
             f.attname, defaults[f.attname])
         values.append(('(kwargs[k{0}] if k{0} in kwargs else d{0}())' if f.attname in dynamic
                        else 'get(k{0}, d{0})').format(i))
-    if _plain_attributes(model, [f.attname for f in fields]):
-        store = ['obj.%s = %s' % (f.attname, value) for f, value in zip(fields, values)]
-    else:
-        store = ['obj.__dict__.update({%s})' % ', '.join(
-            'k%d: %s' % (i, value) for i, value in enumerate(values))]
-    init = cache['init short'] = _compiled('init', ['obj', 'kwargs'], [
+    store = _stores(model, fields, values)
+    return _compiled('init', ['obj', 'kwargs'], [
         'if not kwargs.keys() <= known:', '    return False', 'get = kwargs.get'] + store + [
         'return True'], namespace)
-    return init
 
 
 def row_builder(model):
@@ -370,6 +379,7 @@ def row_builder(model):
     return _row_functions(model)[0]
 
 
+@_once_per_model('rows')
 def _row_functions(model):
     """Returns (build, one): build as row_builder describes, and
     one(row) -> instance, the same for a single row (get()'s).
@@ -383,27 +393,29 @@ def _row_functions(model):
     identifier, a descriptor or __setattr__ of the model's own), each row's
     dict is written out instead. The source names positions only (r0, k0,
     c0...) and, where it sets attributes, the fields' attnames."""
-    cache = model._meta._sql_cache
-    try:
-        return cache['rows']
-    except KeyError:
-        pass
     fields = model._meta.fields
     values, names, namespace = _row_values(fields)
-    namespace.update(new=model.__new__, model=model, set_attribute=object.__setattr__)
-    if _plain_attributes(model, [f.attname for f in fields]):
-        store = ['obj.%s = %s' % (f.attname, value) for f, value in zip(fields, values)]
-    else:
-        store = ["set_attribute(obj, '__dict__', {%s})" % ', '.join(
-            'k%d: %s' % (i, value) for i, value in enumerate(values))]
+    namespace.update(new=model.__new__, model=model)
+    store = _stores(model, fields, values)
     build = _compiled('build', ['rows'], [
         'made = []', 'append = made.append', 'for %s in rows:' % names,
         '    obj = new(model)'] + ['    ' + line for line in store] + [
         '    append(obj)', 'return made'], namespace)
     one = _compiled('one', ['row'], ['%s = row' % names, 'obj = new(model)'] + store + [
         'return obj'], namespace)
-    found = cache['rows'] = (build, one)
-    return found
+    return build, one
+
+
+def _stores(model, fields, values):
+    """Returns the source lines that give the instance ``obj`` of ``model``
+    each of ``fields`` the value whose source is in ``values`` (the attnames
+    stand for themselves as k0, k1...): an assignment per attribute where
+    that is the same as writing __dict__ (_plain_attributes), else one
+    update of __dict__, which no __setattr__ of the model's sees."""
+    if _plain_attributes(model, [f.attname for f in fields]):
+        return ['obj.%s = %s' % (f.attname, value) for f, value in zip(fields, values)]
+    return ['obj.__dict__.update({%s})' % ', '.join(
+        'k%d: %s' % (i, value) for i, value in enumerate(values))]
 
 
 def _plain_attributes(model, attnames):
