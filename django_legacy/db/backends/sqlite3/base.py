@@ -296,17 +296,18 @@ class DatabaseWrapper:
         per row). Never a SELECT: a half-read one would hold a read lock.
         ``whole``: the statement is the whole change, so outside a managed
         block and any open transaction it runs alone (see execute_alone)."""
-        cursor = self.kept_cursor
-        if cursor is None or self.settings.DEBUG:
-            if self.connection is None or self.settings.DEBUG:
-                return self.run(sql, params, alone=whole and not transactions_managed())
-            cursor = self.kept_cursor = self.connection.cursor()
         connection = self.connection
+        if connection is None or self.settings.DEBUG:
+            return self.run(sql, params, alone=whole and not transactions_managed())
+        cursor = self.kept_cursor
+        if cursor is None:
+            cursor = self.kept_cursor = connection.cursor()
         if not connection.in_transaction:
             return _run(connection, cursor.execute, sql, params,
                         not (whole and not transactions_managed()))
         # Inside a transaction (a managed block's every save): nothing to
-        # open first, so only the placeholders to convert.
+        # open first, so only the placeholders to convert; going through
+        # _run cost 0.15 µs of a 3.8 µs save (bench/run.py's insert).
         try:
             return cursor.execute(_convert(sql)[0], params)
         except (sqlite3.Error, OverflowError) as e:
