@@ -188,6 +188,18 @@ def test_rows_become_instances_converted_as_each_field_says(isolated_settings):
         assert vars(one(rows[1])) == expected[1]
         assert vars(model(on=True, weight=4.0, maybe=False, id=3)) == expected[2]
         assert vars(model(on=True)) == {'id': None, 'on': True, 'maybe': None, 'weight': None}
+    class Switch(models.BooleanField):
+        "Its own to_python: SQLite's 0/1 go through it, not through db_values."
+        def to_python(self, value):
+            return 'on' if value in (1, True) else 'off'
+
+    class Lamp(models.Model):
+        lit = Switch()
+
+        class Meta:
+            app_label = 'fastpaths'
+
+    assert [lamp.lit for lamp in _row_functions(Lamp)[0]([(1, 1), (2, 0)])] == ['on', 'off']
     # A name that is not an identifier, or that a descriptor takes, is not set as an attribute.
     assert not _plain_attributes(Reading, ["x'] + __import__('os').getcwd() + ['"])
     assert not _plain_attributes(Reading, ['pk'])

@@ -425,12 +425,17 @@ def _plain_attributes(model, attnames):
     if model.__setattr__ is not object.__setattr__:
         return False
     for name in attnames:
-        if not name.isidentifier() or keyword.iskeyword(name) or name.startswith('__'):
+        if not _plain_name(name):
             return False
         found = next((vars(k)[name] for k in model.__mro__ if name in vars(k)), None)
         if hasattr(type(found), '__set__'):
             return False
     return True
+
+
+def _plain_name(name):
+    "True when ``name`` can stand after ``obj.`` in compiled source as itself."
+    return name.isidentifier() and not keyword.iskeyword(name) and not name.startswith('__')
 
 
 def _row_values(fields):
@@ -446,8 +451,9 @@ def _row_values(fields):
         value = 'r%d' % i
         if f.converts_db_values:
             namespace['c%d' % i] = f.to_python
-            if f.db_values is not None:
-                namespace['m%d' % i] = f.db_values
+            db_values = _shortcut(f, 'db_values', ('to_python',), None)
+            if db_values is not None:
+                namespace['m%d' % i] = db_values
                 value = '(m{0}[r{0}] if r{0} in m{0} else c{0}(r{0}))'.format(i)
             else:
                 value = '(r{0} if r{0} is None else c{0}(r{0}))'.format(i)
@@ -641,7 +647,7 @@ def params_function(fields, keys=None, refuse_none=False, refused=None):
         namespace['k%d' % i], namespace['p%d' % i] = key, f.get_db_prep_save
         if refused is None:
             lines.append('v{0} = values[k{0}]'.format(i))
-        elif key.isidentifier() and not keyword.iskeyword(key):
+        elif _plain_name(key):
             lines.append('v{0} = instance.{1}'.format(i, key))
         else:
             lines.append('v{0} = getattr(instance, k{0})'.format(i))
@@ -667,16 +673,22 @@ def params_function(fields, keys=None, refuse_none=False, refused=None):
 
 
 def _unchanged_types(field):
-    """Returns the field's db_prep_unchanged, or () when a class between the
-    field's own and the one that declared it overrides to_python or
-    get_db_prep_save (the declared types may no longer hold)."""
+    "Returns the field's db_prep_unchanged where it still holds (see _shortcut)."
+    return tuple(_shortcut(field, 'db_prep_unchanged', ('to_python', 'get_db_prep_save'), ()))
+
+
+def _shortcut(field, name, methods, none):
+    """Returns the field's attribute ``name``, a shortcut that stands for
+    what its ``methods`` do, or ``none`` when a class between the field's
+    own and the one that set the attribute overrides one of those methods
+    (the shortcut may no longer hold)."""
     for klass in type(field).__mro__:
         own = vars(klass)
-        if 'db_prep_unchanged' in own:
-            return tuple(own['db_prep_unchanged'])
-        if 'to_python' in own or 'get_db_prep_save' in own:
-            return ()
-    return ()
+        if name in own:
+            return own[name]
+        if any(method in own for method in methods):
+            return none
+    return none
 
 
 def _statements(opts, backend):

@@ -56,7 +56,8 @@ class Field:
     # a driver may return another type, such as SQLite's 0/1 for booleans.)
     converts_db_values = False
     # Which values read from the database convert by a dict lookup, before
-    # to_python() is asked: {driver's value: Python value}, or None.
+    # to_python() is asked: {driver's value: Python value}, or None. (A
+    # subclass that overrides to_python loses this.)
     db_values = None
     # Of which types does get_db_prep_save() return a value as it is? (save()
     # skips the call for them; an int is still held to the 64-bit range. A
