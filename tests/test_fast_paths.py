@@ -312,3 +312,18 @@ def test_an_unmanaged_save_runs_alone_and_a_managed_one_in_the_block(library, mo
     finally:
         transaction.leave_transaction_management()
     assert [a.name for a in Author.objects.all()] == ['b']
+
+
+def test_a_get_the_short_way_refuses_goes_to_the_compiler_once(library, monkeypatch):
+    from django_legacy.db.models import manager, query
+    tried, fast_get = [], query.fast_get
+
+    def counted(model, kwargs):
+        tried.append(dict(kwargs))
+        return fast_get(model, kwargs)
+    monkeypatch.setattr(manager, 'fast_get', counted)
+    monkeypatch.setattr(query, 'fast_get', counted)
+    Author.objects.create(name='a')
+    with logged(Author) as statements:
+        assert Author.objects.get(born=None).name == 'a'       # IS NULL: not the short way
+    assert tried == [{'born': None}] and len(statements) == 1

@@ -76,6 +76,8 @@ class Manager:
             found = fast_get(self.model, kwargs)   # no queryset to build for a simple get
             if found is not NOT_SIMPLE:
                 return found
+            # Tried already: the queryset goes straight to the compiler.
+            return self.get_query_set()._get_by_filter(args, kwargs)
         return self.get_query_set().get(*args, **kwargs)
 
     def get_or_create(self, **kwargs):

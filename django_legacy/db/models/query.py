@@ -594,6 +594,10 @@ class QuerySet:
             found = fast_get(self.model, kwargs)
             if found is not NOT_SIMPLE:
                 return found
+        return self._get_by_filter(args, kwargs)
+
+    def _get_by_filter(self, args, kwargs):
+        "get() by the general compiler: the one object filter(*args, **kwargs) finds."
         clone = self.filter(*args, **kwargs) if (args or kwargs) else self._clone()
         return _one(self.model, list(clone), kwargs)
 
