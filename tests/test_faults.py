@@ -181,6 +181,47 @@ def test_sqlite_writer_waits_for_another_writers_lock(engine_db, isolated_settin
             holder.close()
 
 
+
+@pytest.mark.parametrize('engine_db', ['sqlite3'], indirect=True)
+@pytest.mark.parametrize('read', ['list', 'iterator', 'cursor'])
+def test_sqlite_failing_while_rows_are_read_raises_our_error(engine_db, read):
+    # SQLite reads a SELECT's rows one step at a time, after execute(): a step
+    # that fails (here: interrupted by a progress handler) must still surface
+    # as the package's DatabaseError and leave the connection usable.
+    with installed(Counter):
+        transaction.enter_transaction_management()
+        transaction.managed(True)
+        for serial in range(300):
+            Counter(thread=1, serial=serial).save()
+        transaction.commit()
+        transaction.leave_transaction_management()
+        raw = connections['rel'].connection.connection
+        steps = []
+
+        def interrupt_later():
+            steps.append(1)
+            return len(steps) > 3
+
+        def rows():
+            if read == 'list':
+                return list(Counter.objects.all())
+            if read == 'iterator':
+                return list(Counter.objects.iterator())
+            cursor = connections['rel'].connection.cursor()
+            cursor.execute('SELECT serial FROM testapp_counter')
+            return cursor.fetchall()
+        assert len(rows()) == 300
+        raw.set_progress_handler(interrupt_later, 100)
+        try:
+            with pytest.raises(DatabaseError, match='interrupted') as raised:
+                rows()
+        finally:
+            raw.set_progress_handler(None, 0)
+        assert len(steps) > 3, 'the handler never ran past execute()'
+        assert type(raised.value).__module__.startswith('django_legacy')
+        assert not raw.in_transaction
+        assert Counter.objects.count() == 300
+
 # -- a PostgreSQL server of the test's own -------------------------------------
 
 def _pg_bin():

@@ -195,7 +195,7 @@ class FormatCursorWrapper:
                 db._begin_for(self.cursor, sql)
             return method(sql, arguments)
         except db.driver_error as e:
-            raise db._statement_failed(e) from e
+            raise db.failed(e) from e
 
     def execute_alone(self, sql, params=None):
         """Runs one statement that is committed at once, by itself: without
@@ -207,7 +207,7 @@ class FormatCursorWrapper:
         try:
             return self.cursor.execute(sql, params)
         except db.driver_error as e:
-            raise db._statement_failed(e) from e
+            raise db.failed(e) from e
 
     def __getattr__(self, name):
         return getattr(self.cursor, name)
@@ -309,10 +309,11 @@ class DriverDatabaseWrapper:
             cursor.execute('BEGIN')
             self.in_transaction = True
 
-    def _statement_failed(self, error):
-        """Returns our exception for a statement's driver ``error``, after
-        rolling back if no managed block owns the transaction (or
-        discarding the connection if the server dropped it)."""
+    def failed(self, error):
+        """Returns our exception for a driver ``error`` raised by a statement
+        or while its rows are read, after rolling back if no managed block
+        owns the transaction (or discarding the connection if the server
+        dropped it)."""
         if not transactions_managed() or (self._is_broken() and not self.in_transaction):
             self._rollback()
         return self._reraise(error)

@@ -190,20 +190,33 @@ class CursorWrapper:
     def _run(self, method, sql, params, begin):
         return _run(self.connection, method, sql, params, begin)
 
+    # SQLite steps through a SELECT's rows as they are read, so reading can
+    # fail after execute() did not (an interrupt, an I/O error): that error
+    # is ours too, and rolls back as a failed statement does.
+
     def fetchone(self):
-        return self.cursor.fetchone()
+        return self._read(self.cursor.fetchone)
 
     def fetchmany(self, size=None):
-        return self.cursor.fetchmany(size) if size is not None else self.cursor.fetchmany()
+        return self._read(self.cursor.fetchmany, () if size is None else (size,))
 
     def fetchall(self):
-        return self.cursor.fetchall()
+        return self._read(self.cursor.fetchall)
+
+    def _read(self, method, arguments=()):
+        try:
+            return method(*arguments)
+        except sqlite3.Error as e:
+            raise _failed(self.connection, e) from e
 
     def __getattr__(self, name):
         return getattr(self.cursor, name)
 
     def __iter__(self):
-        return iter(self.cursor)
+        try:
+            yield from self.cursor
+        except sqlite3.Error as e:
+            raise _failed(self.connection, e) from e
 
 
 # An in-memory database lives as long as its DB-API connection, so closing
@@ -232,6 +245,9 @@ class DatabaseWrapper:
     ``settings`` holds the DATABASE_* values of the connection it serves.
     """
 
+    # The driver's errors, which failed() turns into ours.
+    driver_error = sqlite3.Error
+
     def __init__(self, settings=None, **options):
         if settings is None:
             from django_legacy.conf import settings
@@ -240,6 +256,12 @@ class DatabaseWrapper:
         self.connection = None
         self.kept_cursor = None
         self.queries = []
+
+    def failed(self, error):
+        """Returns our exception for a driver ``error`` raised by a statement
+        or while its rows are read, after rolling back if no managed block
+        owns the transaction."""
+        return _failed(self.connection, error)
 
     def __repr__(self):
         return '<sqlite3 DatabaseWrapper %r>' % (self.settings.DATABASE_NAME,)
