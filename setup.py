@@ -18,7 +18,7 @@ setup(
     packages=find_packages(include=['django_legacy', 'django_legacy.*']),
     install_requires=[],
     extras_require={
-        'postgresql': ['psycopg[binary]>=3.1'],
+        'postgresql': ['psycopg[binary]>=3.2'],
         # mysqlclient (MySQLdb) builds against libmariadb-dev with pkg-config;
         # PyMySQL, pure Python, is what the backend uses when MySQLdb is missing.
         'mysql': ['mysqlclient>=2.1', 'PyMySQL>=1.0'],

@@ -99,3 +99,24 @@ def test_connect_timeout(cluster):
         silent.close()
     assert 'timeout' in str(raised.value)
     assert waited < 5, waited
+
+
+def test_a_streamed_result_through_pgbouncer(cluster):
+    """iterator()'s stream is one statement, no cursor on the server: it
+    reads through the pooler in transaction mode, and another statement
+    in the middle of it (the rest read into memory first) works too."""
+    info = connect(settings_for(cluster, cluster.bouncer))
+    try:
+        stream = info.connection.stream('SELECT g FROM generate_series(1, %s) g', [1000], 100)
+        seen = [row[0] for row in stream.fetchmany(100)]
+        assert info.connection.streaming is stream
+        assert one_value(info, 'SELECT %s::int * 2', [21]) == 42
+        while True:
+            rows = stream.fetchmany(100)
+            if not rows:
+                break
+            seen.extend(row[0] for row in rows)
+        assert seen == list(range(1, 1001))
+        assert info.connection.streaming is None
+    finally:
+        info.close()

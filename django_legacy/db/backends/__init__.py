@@ -7,6 +7,7 @@ with the original as ``__cause__``.
 """
 
 import functools
+import itertools
 import time
 
 
@@ -190,6 +191,8 @@ class FormatCursorWrapper:
     def _run(self, method, sql, arguments):
         "Calls the driver's ``method``, opening a transaction first if it needs one."
         db = self.db
+        if db.streaming is not None:
+            db.streaming.spill()
         try:
             if db.begins_on_write:
                 db._begin_for(self.cursor, sql)
@@ -204,6 +207,8 @@ class FormatCursorWrapper:
         has nothing to send (one round trip instead of three). Inside an
         open transaction it runs in that transaction, as execute() would."""
         db = self.db
+        if db.streaming is not None:
+            db.streaming.spill()
         try:
             return self.cursor.execute(sql, params)
         except db.driver_error as e:
@@ -244,6 +249,7 @@ class DriverDatabaseWrapper:
         self.in_transaction = False     # a BEGIN of ours not yet ended (begins_on_write)
         self.queries = []
         self.driver = None
+        self.streaming = None           # the Stream still reading its rows, if any
 
     def __repr__(self):
         return '<%s DatabaseWrapper %r>' % (self.engine, self.settings.DATABASE_NAME)
@@ -270,6 +276,8 @@ class DriverDatabaseWrapper:
 
     def cursor(self):
         driver = self.loaded_driver()
+        if self.streaming is not None:
+            self.streaming.spill()
         if self.connection is not None and self._is_broken():
             if self.in_transaction:
                 raise DatabaseError(
@@ -293,6 +301,36 @@ class DriverDatabaseWrapper:
         cursor = self.cursor()
         (cursor.execute_alone if alone else cursor.execute)(sql, params)
         return cursor
+
+    # Can the driver hand a result over a chunk at a time as it arrives
+    # (see stream)? A backend that can defines _stream_rows.
+    _stream_rows = None
+
+    def stream(self, sql, params, size):
+        """Runs a SELECT whose rows iterator() reads ``size`` at a time and
+        returns what reads them: a Stream (fetchmany(size), close()) where
+        the driver can hand the rows over as they arrive, so that memory
+        holds one chunk; otherwise a cursor, as run() returns (the driver
+        holds every row; 0.96's iterator() read them so on every backend).
+        While a stream reads, any other use of the connection first reads
+        the rest of its rows into memory (Stream.spill), so statements may
+        still run inside the loop."""
+        if self._stream_rows is None:
+            return self.run(sql, params)
+        self.cursor()               # the connection, checked; another stream spilled
+        start = time.perf_counter()
+        try:
+            self._begin_for(self.connection.cursor(), sql)
+            stream = Stream(self, self._stream_rows(sql, params, size)).start()
+        except self.driver_error as e:
+            raise self.failed(e) from e
+        finally:
+            if self.settings.DEBUG:
+                self.queries.append({'sql': _shown(sql, params),
+                                     'time': '%.3f' % (time.perf_counter() - start)})
+        if not stream.ended:
+            self.streaming = stream
+        return stream
 
     def run_once(self, sql, params, whole=False):
         """Runs one INSERT or UPDATE whose cursor the caller reads at once
@@ -320,6 +358,7 @@ class DriverDatabaseWrapper:
 
     def _discard(self):
         "Forgets a connection the server dropped; the next cursor() opens another."
+        self._end_stream()
         try:
             self.connection.close()
         except self.driver_error:
@@ -327,7 +366,14 @@ class DriverDatabaseWrapper:
         self.connection = None
         self.in_transaction = False
 
+    def _end_stream(self):
+        "Stops the open stream, if any: its rows are not read any further."
+        if self.streaming is not None:
+            self.streaming.close()
+
     def _commit(self):
+        if self.streaming is not None:
+            self.streaming.spill()
         if self.connection is not None:
             try:
                 self.connection.commit()
@@ -343,6 +389,8 @@ class DriverDatabaseWrapper:
         is gone with it) it discards the connection instead of raising."""
         if self.connection is None:
             return
+        if self.streaming is not None:
+            self.streaming.spill(keep_error=True)      # the rollback goes on regardless
         try:
             self.connection.rollback()
         except self.driver_error as e:
@@ -353,11 +401,87 @@ class DriverDatabaseWrapper:
 
     def close(self):
         if self.connection is not None:
+            self._end_stream()
             try:
                 self.connection.close()
             finally:
                 self.connection = None
                 self.in_transaction = False
+
+
+class Stream:
+    """The rows of one SELECT, read from the driver as iterator() asks for
+    them (new: on a server backend 0.96's iterator() had the driver fetch
+    the whole result first). ``rows`` is the driver's iterator over them.
+
+    While it reads, the connection can serve nothing else; the wrapper
+    calls spill() before any other use of it, which reads the remaining
+    rows into memory, and fetchmany() hands those out first."""
+
+    def __init__(self, db, rows):
+        self.db = db
+        self.rows = rows
+        self.ahead = []     # rows read before they were asked for, from ``at`` on
+        self.at = 0
+        self.ended = False
+        self.failure = None     # an error spill() kept for the loop, raised after ``ahead``
+
+    def start(self):
+        """Reads the first row, which sends the statement: its errors come
+        here, where execute()'s would."""
+        self.ahead = self._read(1)
+        return self
+
+    def fetchmany(self, size):
+        chunk = self.ahead[self.at:self.at + size]
+        self.at += len(chunk)
+        if len(chunk) < size and not self.ended:
+            chunk += self._read(size - len(chunk))
+        if not chunk and self.failure is not None:
+            failure, self.failure = self.failure, None
+            raise failure
+        return chunk
+
+    def spill(self, keep_error=False):
+        """Reads every remaining row now, freeing the connection for other
+        statements. With ``keep_error`` (a rollback's) an error while they
+        are read does not stop the caller: the loop meets it after the rows
+        read before it."""
+        try:
+            rest = self._read()
+        except DatabaseError as e:
+            if not keep_error:
+                raise
+            rest, self.failure = [], e
+        self.ahead = self.ahead[self.at:] + rest
+        self.at = 0
+
+    def close(self):
+        "Stops reading; the driver cancels the rest of the result."
+        if not self.ended:
+            self._stop()
+            try:
+                self.rows.close()
+            except self.db.driver_error:
+                pass    # the rest is not wanted; a broken connection shows at its next use
+        self.ahead, self.at = [], 0
+
+    def _read(self, count=None):
+        "Reads ``count`` rows (every remaining one when None) from the driver."
+        db = self.db
+        try:
+            rows = list(self.rows if count is None else itertools.islice(self.rows, count))
+        except db.driver_error as e:
+            self._stop()
+            raise db.failed(e) from e
+        if count is None or len(rows) < count:
+            self._stop()        # the result is read to its end
+        return rows
+
+    def _stop(self):
+        self.ended = True
+        if self.db.streaming is self:
+            self.db.streaming = None
 
 
 def check_options(settings, valid, engine):

@@ -10,6 +10,7 @@ import functools
 import hashlib
 
 from django_legacy.db import transaction
+from django_legacy.db.backends import Stream
 from django_legacy.db.models.base import params_function, row_builder
 from django_legacy.db.models.fields import LOOKUP_TYPES, DateField
 from django_legacy.db.models.fields.related import pk_of
@@ -559,27 +560,36 @@ class QuerySet:
         columns, build = self._columns(compiler)
         return columns, compiler.body(), compiler.params
 
-    def _cursor(self):
+    def _cursor(self, streamed=False):
         """Runs the SELECT; returns (connection wrapper, cursor, function
         building the results of rows). A driver's error while the rows are
-        read is the wrapper's ``driver_error``; raise ``failed(error)``."""
+        read is the wrapper's ``driver_error``; raise ``failed(error)``.
+        ``streamed``: the rows are read a chunk at a time (see the wrappers'
+        stream())."""
         db = self._db()
         sql, params, build = self._select_sql(db.backend)
         connection = db.connection
+        if streamed:
+            return connection, connection.stream(sql, params, CHUNK_SIZE), build
         return connection, connection.run(sql, params), build
 
     def iterator(self):
         """Yields the objects one by one, without caching them: the rows are
-        fetched CHUNK_SIZE at a time, so memory holds one chunk."""
-        connection, cursor, build = self._cursor()
-        while True:
-            try:
-                rows = cursor.fetchmany(CHUNK_SIZE)
-            except connection.driver_error as e:
-                raise connection.failed(e) from e
-            if not rows:
-                return
-            yield from build(rows)
+        fetched CHUNK_SIZE at a time, so memory holds one chunk (on the
+        server backends too, where the server sends them as they are read)."""
+        connection, cursor, build = self._cursor(streamed=True)
+        try:
+            while True:
+                try:
+                    rows = cursor.fetchmany(CHUNK_SIZE)
+                except connection.driver_error as e:
+                    raise connection.failed(e) from e
+                if not rows:
+                    return
+                yield from build(rows)
+        finally:
+            if isinstance(cursor, Stream):
+                cursor.close()      # a loop left early: the rest is not wanted
 
     def count(self):
         "Returns the number of matching rows (a SELECT COUNT(*))."

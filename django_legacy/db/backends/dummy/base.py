@@ -52,6 +52,7 @@ class DatabaseWrapper:
 
     cursor = complain
     run = complain
+    stream = complain
     run_once = complain
     _commit = complain
     _rollback = complain

@@ -160,6 +160,18 @@ def import_driver():
                                "pip install 'django_legacy[mysql]'")
 
 
+def _rows_of(cursor, size):
+    "Yields the rows of an unbuffered ``cursor``, read ``size`` at a time; closes it after."
+    try:
+        while True:
+            rows = cursor.fetchmany(size)
+            if not rows:
+                return
+            yield from rows
+    finally:
+        cursor.close()
+
+
 class DatabaseWrapper(DriverDatabaseWrapper):
     "One MySQLdb (or PyMySQL) connection, opened on the first cursor()."
 
@@ -174,6 +186,14 @@ class DatabaseWrapper(DriverDatabaseWrapper):
 
     def _driver(self):
         return import_driver()
+
+    def _stream_rows(self, sql, params, size):
+        """The rows of a SELECT as the server sends them: the driver's
+        unbuffered cursor (SSCursor) reads ``size`` at a time, and closing
+        it reads off whatever the loop did not want."""
+        cursor = self.connection.cursor(self.driver.cursors.SSCursor)
+        cursor.execute(sql, params)
+        return _rows_of(cursor, size)
 
     def _connect(self, driver):
         check_options(self.settings)

@@ -135,6 +135,14 @@ class DatabaseWrapper(DriverDatabaseWrapper):
     def _is_broken(self):
         return self.connection.closed
 
+    def _stream_rows(self, sql, params, size):
+        """The rows of a SELECT as the server sends them (psycopg's stream():
+        ``size`` rows at a time where libpq can, version 17 on, else one by
+        one); one statement, no cursor kept on the server, so a pooler in
+        transaction mode sees nothing that outlives it."""
+        chunked = self.driver.capabilities.has_stream_chunked()
+        return self.connection.cursor().stream(sql, params, size=size if chunked else 1)
+
     def _connect(self, psycopg):
         if not self.settings.DATABASE_NAME:
             raise ImproperlyConfigured(

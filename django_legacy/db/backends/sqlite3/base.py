@@ -311,6 +311,12 @@ class DatabaseWrapper:
             return cursor
         return _run(connection, connection.execute, sql, params, not alone)
 
+    def stream(self, sql, params, size):
+        """Runs a SELECT whose rows iterator() reads ``size`` at a time:
+        SQLite steps through them as they are read, so a cursor, as run()
+        returns, already holds one row at a time."""
+        return self.run(sql, params)
+
     def run_once(self, sql, params, whole=False):
         """Runs one INSERT or UPDATE as run() does, on a cursor the wrapper
         keeps, and returns it; the caller reads its ``lastrowid`` or
