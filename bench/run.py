@@ -17,10 +17,7 @@ With ``--engine sqlite3`` (the default) the databases are two SQLite files;
 then django_legacy's scaling: the cost of routing against the size of
 OTHER_DATABASES (2 entries against 100 of 50 MODELS each, taking turns in
 one process, median of the blocks), syncdb time against the number of
-models, and the scale run (``--scale`` rows, 0 to skip): inserting them in
-one managed transaction on each of two connections, per row against a run
-of 10,000, and iterating them with ``iterator()``, peak resident memory
-before and after.
+models.
 
 With ``--engine postgresql`` they are two databases (made afresh for every
 run) on the server the libpq variables name (PGHOST, PGPORT, PGUSER,
@@ -31,6 +28,11 @@ connections, django_legacy beside raw psycopg, each point the median of
 whose commits wait on the disk (``PG_FSYNC=on .ci/pg run ...``): that is
 where threads overlap their waiting; on the tests' server (fsync=off) the
 curve measures how the machine's cores are shared.
+
+On either engine, last, the scale run (``--scale`` rows, 0 to skip):
+inserting them in one managed transaction on each of two connections, per
+row against a run of 10,000, and iterating them with ``iterator()``, peak
+resident memory before and after.
 
 SQLAlchemy, peewee and modern Django run when installed (the 'bench' extra).
 """
@@ -162,15 +164,18 @@ def scaling(rounds):
     return {'routing_us_per_get': routing, 'syncdb_seconds': syncdb}
 
 
-def scale_run(rows):
+def scale_run(engine, rows):
     """Returns the scale run's figures: per-row insert time at SCALE_BASE and
     at ``rows`` rows, and iterating ``rows`` rows (in a fresh process, on the
-    file the big insert left)."""
-    small = spawn('--worker', 'insert-scale', '--rows', str(SCALE_BASE))
+    files or databases the big insert left)."""
+    small = spawn('--worker', 'insert-scale', '--rows', str(SCALE_BASE), '--engine', engine)
     with tempfile.TemporaryDirectory(dir=scratch_parent()) as directory:
-        big = spawn('--worker', 'insert-scale', '--rows', str(rows), '--directory', directory)
+        if engine == 'postgresql':
+            Target(engine, directory).fresh()
+        big = spawn('--worker', 'insert-scale', '--rows', str(rows), '--directory', directory,
+                    '--engine', engine)
         iterate = spawn('--worker', 'iterate-scale', '--rows', str(rows),
-                        '--directory', directory)
+                        '--directory', directory, '--engine', engine)
     return {'rows': rows, 'small': small, 'big': big, 'iterate': iterate}
 
 
@@ -300,7 +305,7 @@ def main(argv=None):
     parser.add_argument('--rows', type=int, default=5000)
     parser.add_argument('--rounds', type=int, default=3)
     parser.add_argument('--scale', type=int, default=1000000,
-                        help='rows of the scale run (sqlite3; 0 skips it)')
+                        help='rows of the scale run (0 skips it)')
     parser.add_argument('--json', help='also write the results to this file')
     parser.add_argument('--only', nargs='*', default=[], help='implementations to run '
                         '(raw always runs): legacy sqlalchemy peewee django')
@@ -334,12 +339,12 @@ def main(argv=None):
     if args.engine == 'sqlite3':
         saved['scaling'] = scaling(args.rounds)
         print(report_scaling(saved['scaling']), flush=True)
-        if args.scale:
-            saved['scale_run'] = scale_run(args.scale)
-            print('\n' + report_scale_run(saved['scale_run']), flush=True)
     else:
         saved['threads'] = thread_curve(args.engine, args.rounds)
-        print('\n' + report_threads(saved['threads']))
+        print('\n' + report_threads(saved['threads']), flush=True)
+    if args.scale:
+        saved['scale_run'] = scale_run(args.engine, args.scale)
+        print('\n' + report_scale_run(saved['scale_run']), flush=True)
     if args.json:
         with open(args.json, 'w') as f:
             json.dump(saved, f, indent=2)

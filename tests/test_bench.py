@@ -64,3 +64,16 @@ def test_thread_workers_save_on_the_server():
     for name in ('raw', 'legacy'):
         measured = worker('threads-' + name, '--threads', '2', '--engine', 'postgresql')
         assert measured['rows_per_second'] > 0
+
+
+@pytest.mark.skipif(servers.missing('postgresql') is not None,
+                    reason=servers.missing('postgresql') or '')
+def test_scale_workers_on_the_server(tmp_path):
+    from bench.workload import Target
+    Target('postgresql', str(tmp_path)).fresh()
+    big = worker('insert-scale', '--rows', '250', '--directory', str(tmp_path),
+                 '--engine', 'postgresql')
+    assert big['rows'] == 250
+    iterate = worker('iterate-scale', '--rows', '250', '--directory', str(tmp_path),
+                     '--engine', 'postgresql')
+    assert iterate['rows'] == 250
