@@ -120,6 +120,86 @@ def test_instances_get_the_same_values_by_every_way_of_calling(isolated_settings
     assert str(raised.value) == "'colour' is an invalid keyword argument for this function"
 
 
+def test_a_model_gets_an_init_compiled_for_its_fields(isolated_settings):
+    from django_legacy.db import models
+    from django_legacy.db.models import signals
+    from django_legacy.db.models.base import Model
+
+    class Plain(models.Model):
+        name = models.CharField(maxlength=10, default='none')
+        count = models.IntegerField(default=lambda: 5)
+
+        class Meta:
+            app_label = 'fastpaths'
+
+    class Tagging:
+        "A mixin whose __init__ comes before Model's: never replaced."
+        def __init__(self, *args, **kwargs):
+            self.tagged = True
+            super().__init__(*args, **kwargs)
+
+    class Mixed(Tagging, models.Model):
+        name = models.CharField(maxlength=10)
+
+        class Meta:
+            app_label = 'fastpaths'
+
+    class Own(models.Model):
+        "An __init__ of its own calling Model's: never replaced."
+        name = models.CharField(maxlength=10)
+
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault('name', 'own')
+            super().__init__(*args, **kwargs)
+
+        class Meta:
+            app_label = 'fastpaths'
+
+    class Awkward(models.Model):
+        "A field named as the compiled function's instance: Model.__init__ serves it."
+        obj = models.CharField(maxlength=10, default='o')
+
+        class Meta:
+            app_label = 'fastpaths'
+
+    first = Plain(name='a')
+    assert Plain.__init__.compiled_for is Plain
+    assert (first.id, first.name, first.count) == (None, 'a', 5)
+    assert vars(Plain()) == {'id': None, 'name': 'none', 'count': 5}
+    assert vars(Plain(id=3, count=0)) == {'id': 3, 'name': 'none', 'count': 0}
+    # Values in field order, and a mistake, go to Model.__init__ as before.
+    assert vars(Plain(4, 'b', 6)) == {'id': 4, 'name': 'b', 'count': 6}
+    with pytest.raises(TypeError, match="'colour' is an invalid keyword argument"):
+        Plain(name='a', colour='red')
+    assert vars(Mixed(name='m')) == {'tagged': True, 'id': None, 'name': 'm'}
+    assert Mixed.__init__ is Tagging.__init__
+    assert Own().name == 'own' and Own(name='x').name == 'x'
+    assert Own.__init__ is vars(Own)['__init__'] and not hasattr(Own.__init__, 'compiled_for')
+    assert Awkward(obj='x').obj == 'x' and Awkward().obj == 'o'
+    assert Awkward.__init__ is Model.__init__
+    # Receivers of pre_init and post_init hear each call with the arguments given.
+    heard = []
+
+    def pre(sender, args, kwargs, **rest):
+        heard.append(('pre', sender, args, dict(kwargs)))
+
+    def post(sender, instance, **rest):
+        heard.append(('post', sender, instance.name))
+    dispatcher.connect(pre, signal=signals.pre_init)
+    dispatcher.connect(post, signal=signals.post_init)
+    try:
+        Plain(name='s')
+    finally:
+        dispatcher.disconnect(pre, signal=signals.pre_init)
+        dispatcher.disconnect(post, signal=signals.post_init)
+    assert heard == [('pre', Plain, (), {'name': 's'}), ('post', Plain, 's')]
+    # A field added later: the next instance has it.
+    Plain.add_to_class('extra', models.IntegerField(default=9))
+    assert not hasattr(vars(Plain).get('__init__'), 'compiled_for')
+    assert vars(Plain(name='c')) == {'id': None, 'name': 'c', 'count': 5, 'extra': 9}
+    assert Plain.__init__.compiled_for is Plain
+
+
 def test_update_by_exact_lookups_writes_what_the_compiler_writes(library):
     author = Author.objects.create(name='a')
     book = Book.objects.create(title='t', author=author, pages=1)

@@ -117,6 +117,15 @@ class Model(metaclass=ModelBase):
 
     def __init__(self, *args, **kwargs):  # noqa: C901 -- 0.96's argument rules in one pass, the hot path of every row
         cls = self.__class__
+        init = cls.__init__
+        if init is Model.__init__ or getattr(init, 'compiled_for', cls) is not cls:
+            # The model's first instance (or a subclass's, come through its
+            # parent's): from now on the class's own __init__, compiled for
+            # its fields, takes the common case (see _class_init).
+            compiled = _class_init(cls)
+            if compiled is not None:
+                cls.__init__ = compiled
+                return compiled(self, *args, **kwargs)
         if signals.pre_init in receivers:
             dispatcher.send(signal=signals.pre_init, sender=cls, args=args, kwargs=kwargs)
         if not args and _init_function(cls)(self, kwargs):
@@ -369,6 +378,60 @@ def _init_function(model):
     return _compiled('init', ['obj', 'kwargs'], [
         'if not kwargs.keys() <= known:', '    return False', 'get = kwargs.get'] + store + [
         'return True'], namespace)
+
+
+class _NotGiven:
+    "The default of each parameter of a compiled __init__: no value was passed."
+
+    def __repr__(self):
+        return '<not given>'
+
+
+NOT_GIVEN = _NotGiven()
+
+
+@_once_per_model('class init')
+def _class_init(model):
+    """Returns an __init__ for ``model`` whose keyword parameters are its
+    fields' attnames, or None where one cannot be written (an attname that
+    is not a plain name, or one the function itself uses).
+
+    Installed on the class by Model.__init__, it sets each attribute from
+    its parameter or the field's default, as Model.__init__ does for
+    attnames alone, without the dictionaries a ``**kwargs`` function makes
+    on each call (half the cost of Model(**values)). Anything else (values
+    in field order, a field's name, a property's, an unknown name, an
+    instance of a subclass, a receiver of pre_init or post_init) goes to
+    Model.__init__ with the same arguments. add_field() removes it (see
+    Options.add_field); the next instance compiles it again."""
+    fields = model._meta.fields
+    attnames = [f.attname for f in fields]
+    defaults, dynamic = model._meta.init_defaults()
+    dynamic = dict(dynamic)
+    namespace = {'__given': NOT_GIVEN, '__model': model, '__general': Model.__init__,
+                 '__receivers': receivers, '__pre': signals.pre_init,
+                 '__post': signals.post_init}
+    values = []
+    for i, name in enumerate(attnames):
+        namespace['__d%d' % i] = dynamic.get(name, defaults[name])
+        namespace['k%d' % i] = name         # for _stores' __dict__ form
+        values.append('(__d{0}{1} if {2} is __given else {2})'.format(
+            i, '()' if name in dynamic else '', name))
+    reserved = set(namespace) | {'__self', '__args', '__kwargs', 'obj'}
+    if not all(_plain_name(name) and name not in reserved for name in attnames):
+        return None
+    given = ', '.join('(%r, %s)' % (name, name) for name in attnames)
+    init = _compiled('__init__', ['obj', '*__args'] + ['%s=__given' % n for n in attnames]
+                     + ['**__kwargs'], [
+        'if __args or __kwargs or __pre in __receivers or __post in __receivers '
+        'or type(obj) is not __model:',
+        '    __kwargs.update((k, v) for k, v in (%s,) if v is not __given)' % given,
+        '    return __general(obj, *__args, **__kwargs)'] + _stores(model, fields, values),
+        namespace)
+    init.compiled_for = model
+    init.__qualname__ = '%s.__init__' % model.__name__
+    init.__doc__ = Model.__init__.__doc__
+    return init
 
 
 def row_builder(model):

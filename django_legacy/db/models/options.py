@@ -88,6 +88,9 @@ class Options:
         if field.primary_key:
             self.pk = field
         self._sql_cache.clear()
+        model = getattr(self, 'model', None)
+        if model is not None and getattr(vars(model).get('__init__'), 'compiled_for', None) is model:
+            del model.__init__      # compiled for the old fields; the next instance compiles it anew
 
     def __repr__(self):
         return '<Options for %s>' % self.object_name
