@@ -408,9 +408,9 @@ def _class_init(model):
     attnames = [f.attname for f in fields]
     defaults, dynamic = model._meta.init_defaults()
     dynamic = dict(dynamic)
-    namespace = {'__given': NOT_GIVEN, '__model': model, '__general': Model.__init__,
-                 '__receivers': receivers, '__pre': signals.pre_init,
-                 '__post': signals.post_init}
+    namespace = {'__given': NOT_GIVEN, '__model': model, '__general': _init_in_general,
+                 '__names': tuple(attnames), '__receivers': receivers,
+                 '__pre': signals.pre_init, '__post': signals.post_init}
     values = []
     for i, name in enumerate(attnames):
         namespace['__d%d' % i] = dynamic.get(name, defaults[name])
@@ -420,18 +420,24 @@ def _class_init(model):
     reserved = set(namespace) | {'__self', '__args', '__kwargs', 'obj'}
     if not all(_plain_name(name) and name not in reserved for name in attnames):
         return None
-    given = ', '.join('(%r, %s)' % (name, name) for name in attnames)
     init = _compiled('__init__', ['obj', '*__args'] + ['%s=__given' % n for n in attnames]
                      + ['**__kwargs'], [
         'if __args or __kwargs or __pre in __receivers or __post in __receivers '
         'or type(obj) is not __model:',
-        '    __kwargs.update((k, v) for k, v in (%s,) if v is not __given)' % given,
-        '    return __general(obj, *__args, **__kwargs)'] + _stores(model, fields, values),
-        namespace)
+        '    return __general(obj, __args, __kwargs, __names, (%s,))' % ', '.join(attnames)]
+        + _stores(model, fields, values), namespace)
     init.compiled_for = model
     init.__qualname__ = '%s.__init__' % model.__name__
     init.__doc__ = Model.__init__.__doc__
     return init
+
+
+def _init_in_general(obj, args, kwargs, attnames, values):
+    """Model.__init__(obj, *args, **kwargs), ``kwargs`` with the values a
+    compiled __init__ was given for ``attnames`` added."""
+    kwargs.update((name, value) for name, value in zip(attnames, values)
+                  if value is not NOT_GIVEN)
+    return Model.__init__(obj, *args, **kwargs)
 
 
 def row_builder(model):
@@ -654,8 +660,18 @@ class _SavePlan:
         self.update = 'UPDATE %s SET %s WHERE %s = %%s' % (
             table, ', '.join('%s = %%s' % qn(f.column) for f in update_fields), qn(pk.column))
         self.insert_fields = _save_params(insert_fields)
-        self.all_fields = _save_params(opts.fields)
-        self.update_fields = _save_params(update_fields)
+        self.fields, self.update_only = opts.fields, update_fields
+
+    # The parameters of a save with a key: compiled when first needed (a
+    # new row's save needs neither).
+
+    @functools.cached_property
+    def all_fields(self):
+        return _save_params(self.fields)
+
+    @functools.cached_property
+    def update_fields(self):
+        return _save_params(self.update_only)
 
     @staticmethod
     def _insert(backend, table, fields, extra, pk):
