@@ -343,3 +343,52 @@ def test_install_across_mysql_and_postgresql(my):
     finally:
         connections.reset()
         pg_creation.destroy_test_db(Holder(pg), pg['DATABASE_NAME'], verbosity=0)
+
+
+def drop_connection(model):
+    """Has the server drop the connection ``model`` uses (KILL from another
+    connection), as a restart or wait_timeout would."""
+    own = model.objects.db.connection.connection
+    killer = base.import_driver().connect(**base.connect_parameters(
+        model.objects.db.connection.settings, base.import_driver()))
+    try:
+        killer.cursor().execute('KILL %d' % own.thread_id())
+    finally:
+        killer.close()
+
+
+def test_after_a_dropped_connection_only_the_operation_that_met_it_fails(my):
+    with installed(Author):
+        Author(name='before').save()
+        drop_connection(Author)
+        with pytest.raises(DatabaseError) as raised:
+            Author.objects.count()
+        assert type(raised.value).__module__ == 'django_legacy.db.backends'
+        assert raised.value.args[0] in base.LOST_CONNECTION
+        assert Author.objects.count() == 1      # a new connection, opened on use
+        drop_connection(Author)
+        with pytest.raises(DatabaseError):
+            Author(name='lost').save()          # meets the dropped connection
+        Author(name='after').save()
+        assert sorted(a.name for a in Author.objects.all()) == ['after', 'before']
+
+
+def test_a_dropped_connection_inside_a_managed_block_loses_only_that_transaction(my):
+    with installed(Author):
+        Author(name='committed').save()
+        transaction.enter_transaction_management()
+        transaction.managed(True)
+        try:
+            Author(name='uncommitted').save()
+            drop_connection(Author)
+            with pytest.raises(DatabaseError):
+                Author(name='lost').save()
+            # The rest of the block cannot commit alone on a new connection.
+            with pytest.raises(DatabaseError, match='lost with a transaction open'):
+                Author(name='alone').save()
+            transaction.rollback()
+            Author(name='retried').save()
+            transaction.commit()
+        finally:
+            transaction.leave_transaction_management()
+        assert sorted(a.name for a in Author.objects.all()) == ['committed', 'retried']

@@ -270,8 +270,10 @@ class DriverDatabaseWrapper:
         "Returns our exception for one of the driver's."
         return translate_error(error, self.loaded_driver().IntegrityError)
 
-    def _is_broken(self):
-        "True when the server has dropped the connection (the driver says how)."
+    def _is_broken(self, error=None):
+        """True when the server has dropped the connection: the driver's
+        connection says so, or ``error`` (one of its errors, just raised)
+        does (see the mysql backend)."""
         return False
 
     def cursor(self):
@@ -352,7 +354,8 @@ class DriverDatabaseWrapper:
         or while its rows are read, after rolling back if no managed block
         owns the transaction (or discarding the connection if the server
         dropped it)."""
-        if not transactions_managed() or (self._is_broken() and not self.in_transaction):
+        broken = self._is_broken(error)
+        if not transactions_managed() or (broken and not self.in_transaction):
             self._rollback()
         return self._reraise(error)
 
@@ -378,7 +381,7 @@ class DriverDatabaseWrapper:
             try:
                 self.connection.commit()
             except self.driver_error as e:
-                if self._is_broken():
+                if self._is_broken(e):
                     self._discard()
                 raise self._reraise(e) from e
             finally:
@@ -394,7 +397,7 @@ class DriverDatabaseWrapper:
         try:
             self.connection.rollback()
         except self.driver_error as e:
-            if not self._is_broken():
+            if not self._is_broken(e):
                 raise self._reraise(e) from e
             self._discard()
         self.in_transaction = False

@@ -172,6 +172,12 @@ def _rows_of(cursor, size):
         cursor.close()
 
 
+# The drivers' error codes for a connection the server dropped: the server
+# has gone away (2006), lost during a query (2013, 2055), or, MariaDB's,
+# closed for inactivity (4031).
+LOST_CONNECTION = frozenset((2006, 2013, 2055, 4031))
+
+
 class DatabaseWrapper(DriverDatabaseWrapper):
     "One MySQLdb (or PyMySQL) connection, opened on the first cursor()."
 
@@ -184,8 +190,19 @@ class DatabaseWrapper(DriverDatabaseWrapper):
     # what other connections commit) and no locks until the next commit.
     begins_on_write = True
 
+    # Set when one of the driver's errors said the server dropped the
+    # connection; a new connection starts without it.
+    dropped = False
+
     def _driver(self):
         return import_driver()
+
+    def _is_broken(self, error=None):
+        """The drivers keep a dropped connection looking open: what says
+        it is gone is the error code of the error that met it."""
+        if error is not None and error.args and error.args[0] in LOST_CONNECTION:
+            self.dropped = True
+        return self.dropped
 
     def _stream_rows(self, sql, params, size):
         """The rows of a SELECT as the server sends them: the driver's
@@ -197,6 +214,7 @@ class DatabaseWrapper(DriverDatabaseWrapper):
 
     def _connect(self, driver):
         check_options(self.settings)
+        self.dropped = False
         try:
             return driver.connect(**connect_parameters(self.settings, driver))
         except driver.Error as e:

@@ -132,8 +132,8 @@ class DatabaseWrapper(DriverDatabaseWrapper):
     # the end of the request to close it).
     begins_on_write = True
 
-    def _is_broken(self):
-        return self.connection.closed
+    def _is_broken(self, error=None):
+        return self.connection.closed       # psycopg notices a dropped connection itself
 
     def _stream_rows(self, sql, params, size):
         """The rows of a SELECT as the server sends them (psycopg's stream():
