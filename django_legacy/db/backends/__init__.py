@@ -234,6 +234,9 @@ class DriverDatabaseWrapper:
     transaction is rolled back, so the rest of it cannot commit alone."""
 
     engine = driver_module = driver_package = None
+    # Does iterating a cursor read its rows as cheaply as fetchall()? (The
+    # server drivers' iteration is a Python step per row.)
+    iterates_rows = False
     # Does the driver run in autocommit mode, the wrapper opening a
     # transaction before the first statement that writes? Then a read
     # before any write leaves no transaction open on the server.

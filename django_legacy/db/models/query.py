@@ -467,13 +467,16 @@ class QuerySet:
     def _get_data(self):
         if self._result_cache is None:
             if type(self).iterator is QuerySet.iterator:
-                # Every object is kept anyway: build them in one go, straight
-                # from the cursor, rather than one generator step each; no
-                # list of the rows is kept beside them (a quarter less peak
-                # memory).
+                # Every object is kept anyway: build them in one go rather
+                # than one generator step each. Where the driver reads rows
+                # as they are iterated (SQLite), straight from the cursor, no
+                # list of the rows kept beside them (a quarter less peak
+                # memory); elsewhere from fetchall(), one call of the driver's
+                # (psycopg's iteration costs a Python step per row).
                 connection, cursor, build = self._cursor()
                 try:
-                    self._result_cache = build(cursor)
+                    self._result_cache = build(
+                        cursor if connection.iterates_rows else cursor.fetchall())
                 except connection.driver_error as e:     # SQLite reads step by step
                     raise connection.failed(e) from e
             else:

@@ -247,6 +247,9 @@ class DatabaseWrapper:
 
     # The driver's errors, which failed() turns into ours.
     driver_error = sqlite3.Error
+    # Iterating a cursor reads its rows one step at a time, in C: a
+    # queryset builds its objects from it without fetchall()'s list.
+    iterates_rows = True
 
     def __init__(self, settings=None, **options):
         if settings is None:
