@@ -435,14 +435,14 @@ class Stream:
     def start(self):
         """Reads the first row, which sends the statement: its errors come
         here, where execute()'s would."""
-        self.ahead = self._read(1)
+        self._read(self.ahead, 1)
         return self
 
     def fetchmany(self, size):
         chunk = self.ahead[self.at:self.at + size]
         self.at += len(chunk)
         if len(chunk) < size and not self.ended:
-            chunk += self._read(size - len(chunk))
+            self._read(chunk, size - len(chunk))
         if not chunk and self.failure is not None:
             failure, self.failure = self.failure, None
             raise failure
@@ -451,16 +451,16 @@ class Stream:
     def spill(self, keep_error=False):
         """Reads every remaining row now, freeing the connection for other
         statements. With ``keep_error`` (a rollback's) an error while they
-        are read does not stop the caller: the loop meets it after the rows
-        read before it."""
+        are read does not stop the caller: the loop gets the rows that came
+        before it, then meets it."""
+        del self.ahead[:self.at]
+        self.at = 0
         try:
-            rest = self._read()
+            self._read(self.ahead)
         except DatabaseError as e:
             if not keep_error:
                 raise
-            rest, self.failure = [], e
-        self.ahead = self.ahead[self.at:] + rest
-        self.at = 0
+            self.failure = e
 
     def close(self):
         "Stops reading; the driver cancels the rest of the result."
@@ -472,17 +472,18 @@ class Stream:
                 pass    # the rest is not wanted; a broken connection shows at its next use
         self.ahead, self.at = [], 0
 
-    def _read(self, count=None):
-        "Reads ``count`` rows (every remaining one when None) from the driver."
+    def _read(self, rows, count=None):
+        """Adds to the list ``rows`` up to ``count`` rows (every remaining one
+        when None) from the driver; those that came before an error stay."""
         db = self.db
+        before = len(rows)
         try:
-            rows = list(self.rows if count is None else itertools.islice(self.rows, count))
+            rows.extend(self.rows if count is None else itertools.islice(self.rows, count))
         except db.driver_error as e:
             self._stop()
             raise db.failed(e) from e
-        if count is None or len(rows) < count:
+        if count is None or len(rows) - before < count:
             self._stop()        # the result is read to its end
-        return rows
 
     def _stop(self):
         self.ended = True

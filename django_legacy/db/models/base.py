@@ -417,7 +417,9 @@ def _class_init(model):
         namespace['k%d' % i] = name         # for _stores' __dict__ form
         values.append('(__d{0}{1} if {2} is __given else {2})'.format(
             i, '()' if name in dynamic else '', name))
-    reserved = set(namespace) | {'__self', '__args', '__kwargs', 'obj'}
+    # A parameter must not hide a name the function uses (its own start
+    # with '__', which no plain name does).
+    reserved = set(namespace) | {'obj'}
     if not all(_plain_name(name) and name not in reserved for name in attnames):
         return None
     init = _compiled('__init__', ['obj', '*__args'] + ['%s=__given' % n for n in attnames]
