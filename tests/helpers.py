@@ -3,6 +3,8 @@
 import contextlib
 import io
 
+import pytest
+
 from django_legacy.core.management import main
 from django_legacy.db import transaction
 
@@ -20,6 +22,57 @@ def installed(*models):
         transaction.rollback_unless_managed()
         for model in reversed(models):
             model.objects.drop(cascade=True)
+
+
+@contextlib.contextmanager
+def managed_block():
+    "A managed transaction block (enter, managed(True)) for the with-block; left after."
+    transaction.enter_transaction_management()
+    try:
+        transaction.managed(True)
+        yield
+    finally:
+        transaction.leave_transaction_management()
+
+
+def only_the_operation_that_met_a_drop_fails(drop):
+    """``drop()`` has the server drop the Author connection (restart,
+    KILL): the next operation fails with our DatabaseError, the one after
+    opens a new connection. Returns the error the first operation met."""
+    from django_legacy.db import DatabaseError
+    from tests.testapp.models import Author
+    Author(name='before').save()
+    drop()
+    with pytest.raises(DatabaseError) as raised:
+        Author.objects.count()
+    assert type(raised.value).__module__ == 'django_legacy.db.backends'
+    assert Author.objects.count() == 1      # a new connection, opened on use
+    drop()
+    with pytest.raises(DatabaseError):
+        Author(name='lost').save()          # meets the dead connection
+    Author(name='after').save()
+    assert sorted(a.name for a in Author.objects.all()) == ['after', 'before']
+    return raised.value
+
+
+def a_drop_in_a_managed_block_loses_only_that_transaction(drop):
+    """``drop()`` has the server drop the Author connection inside a managed
+    block: the rest of the block cannot commit alone on a new connection
+    until it is rolled back."""
+    from django_legacy.db import DatabaseError
+    from tests.testapp.models import Author
+    Author(name='committed').save()
+    with managed_block():
+        Author(name='uncommitted').save()
+        drop()
+        with pytest.raises(DatabaseError):
+            Author(name='lost').save()
+        with pytest.raises(DatabaseError, match='lost with a transaction open'):
+            Author(name='alone').save()
+        transaction.rollback()              # raises nothing on the dropped connection
+        Author(name='retried').save()
+        transaction.commit()
+    assert sorted(a.name for a in Author.objects.all()) == ['committed', 'retried']
 
 
 @contextlib.contextmanager

@@ -26,7 +26,9 @@ from django_legacy.db.backends.sqlite3 import base as sqlite_base
 from django_legacy.http import HttpResponse
 from tests import engines
 from tests.engines import need_postgresql, transaction_open
-from tests.helpers import installed, place
+from tests.helpers import (
+    a_drop_in_a_managed_block_loses_only_that_transaction, installed,
+    only_the_operation_that_met_a_drop_fails, place)
 from tests.testapp.models import Author, Book, Counter, Tag
 
 engine_db = engines.engine_db     # the fixture, for this module's tests
@@ -298,39 +300,14 @@ def own_server(cluster, isolated_settings):
 
 def test_after_a_restart_only_the_operation_that_met_it_fails(own_server):
     with installed(Author):
-        Author(name='before').save()
-        own_server.pg_ctl('restart', '-m', 'fast')
-        with pytest.raises(DatabaseError) as raised:
-            Author.objects.count()
-        assert type(raised.value).__module__ == 'django_legacy.db.backends'
-        assert Author.objects.count() == 1      # a new connection, opened on use
-        own_server.pg_ctl('restart', '-m', 'fast')
-        transaction.rollback()                  # raises nothing
-        with pytest.raises(DatabaseError):
-            Author(name='lost').save()          # meets the dead connection
-        Author(name='after').save()
-        assert sorted(a.name for a in Author.objects.all()) == ['after', 'before']
+        only_the_operation_that_met_a_drop_fails(
+            lambda: own_server.pg_ctl('restart', '-m', 'fast'))
 
 
 def test_a_restart_inside_a_managed_block_loses_only_that_transaction(own_server):
     with installed(Author):
-        Author(name='committed').save()
-        transaction.enter_transaction_management()
-        transaction.managed(True)
-        try:
-            Author(name='uncommitted').save()
-            own_server.pg_ctl('restart', '-m', 'fast')
-            with pytest.raises(DatabaseError):
-                Author(name='lost').save()
-            # The rest of the block cannot commit alone on a new connection.
-            with pytest.raises(DatabaseError, match='lost with a transaction open'):
-                Author(name='alone').save()
-            transaction.rollback()
-            Author(name='retried').save()
-            transaction.commit()
-        finally:
-            transaction.leave_transaction_management()
-        assert sorted(a.name for a in Author.objects.all()) == ['committed', 'retried']
+        a_drop_in_a_managed_block_loses_only_that_transaction(
+            lambda: own_server.pg_ctl('restart', '-m', 'fast'))
 
 
 def test_the_wsgi_handler_answers_across_a_restart(own_server):

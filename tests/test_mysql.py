@@ -17,7 +17,9 @@ from django_legacy.core.management import main
 from django_legacy.db import DatabaseError, IntegrityError, connections, transaction
 from django_legacy.db.backends.mysql import base, creation
 from tests import servers
-from tests.helpers import install_only, installed, place, run, syncdb_failing_at_trip
+from tests.helpers import (
+    a_drop_in_a_managed_block_loses_only_that_transaction, install_only, installed,
+    only_the_operation_that_met_a_drop_fails, place, run, syncdb_failing_at_trip)
 from tests.servers import SCRATCH, Holder, check_existing_database_needs_noinput, scratch_databases
 from tests.testapp.models import Author, Book, Node, Tag, Trip
 
@@ -359,36 +361,10 @@ def drop_connection(model):
 
 def test_after_a_dropped_connection_only_the_operation_that_met_it_fails(my):
     with installed(Author):
-        Author(name='before').save()
-        drop_connection(Author)
-        with pytest.raises(DatabaseError) as raised:
-            Author.objects.count()
-        assert type(raised.value).__module__ == 'django_legacy.db.backends'
-        assert raised.value.args[0] in base.LOST_CONNECTION
-        assert Author.objects.count() == 1      # a new connection, opened on use
-        drop_connection(Author)
-        with pytest.raises(DatabaseError):
-            Author(name='lost').save()          # meets the dropped connection
-        Author(name='after').save()
-        assert sorted(a.name for a in Author.objects.all()) == ['after', 'before']
+        error = only_the_operation_that_met_a_drop_fails(lambda: drop_connection(Author))
+    assert error.args[0] in base.LOST_CONNECTION
 
 
 def test_a_dropped_connection_inside_a_managed_block_loses_only_that_transaction(my):
     with installed(Author):
-        Author(name='committed').save()
-        transaction.enter_transaction_management()
-        transaction.managed(True)
-        try:
-            Author(name='uncommitted').save()
-            drop_connection(Author)
-            with pytest.raises(DatabaseError):
-                Author(name='lost').save()
-            # The rest of the block cannot commit alone on a new connection.
-            with pytest.raises(DatabaseError, match='lost with a transaction open'):
-                Author(name='alone').save()
-            transaction.rollback()
-            Author(name='retried').save()
-            transaction.commit()
-        finally:
-            transaction.leave_transaction_management()
-        assert sorted(a.name for a in Author.objects.all()) == ['committed', 'retried']
+        a_drop_in_a_managed_block_loses_only_that_transaction(lambda: drop_connection(Author))

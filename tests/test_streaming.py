@@ -12,9 +12,10 @@ import pytest
 
 from django_legacy.db import DatabaseError, connections, transaction
 from django_legacy.db.backends import Stream
+from django_legacy.db.backends.sqlite3 import base as sqlite_base
 from django_legacy.db.models.query import CHUNK_SIZE
 from tests import engines, servers
-from tests.helpers import installed, place
+from tests.helpers import installed, managed_block, place
 from tests.testapp.models import Counter
 
 ROWS = 3 * CHUNK_SIZE + 7
@@ -51,14 +52,17 @@ def transaction_open(wrapper):
 
 
 def fill(rows=ROWS):
-    transaction.enter_transaction_management()
-    try:
-        transaction.managed(True)
+    with managed_block():
         for serial in range(rows):
             Counter(thread=1, serial=serial).save()
         transaction.commit()
-    finally:
-        transaction.leave_transaction_management()
+
+
+def failing_at_250():
+    """Counters whose WHERE divides by zero at serial 250: the server fails
+    after it has sent the earlier rows (a scan in table order, no sort to
+    finish first). SQLite and MariaDB make it NULL, no error."""
+    return Counter.objects.extra(where=['100 / (serial - 250) > -1000'])
 
 
 def wrapper():
@@ -102,15 +106,27 @@ def test_statements_inside_the_loop_run_and_the_loop_goes_on(engine_db):
         assert not transaction_open(wrapper())
 
 
-def test_a_commit_or_rollback_inside_the_loop_keeps_the_rows(engine_db):
+@pytest.fixture(params=['as this Python does', 'as before 3.11'])
+def rollback_resets(request, monkeypatch):
+    """Runs a test twice on SQLite: as this Python's sqlite3 works, and as
+    one before 3.11, whose rollback resets the connection's cursors (the
+    backend then reads iterator()'s rows through a Stream)."""
+    if request.param == 'as before 3.11':
+        if request.getfixturevalue('engine_db') != 'sqlite3':
+            pytest.skip("only SQLite's cursors are reset by a rollback")
+        monkeypatch.setattr(sqlite_base, 'ROLLBACK_RESETS_CURSORS', True)
+    return request.param
+
+
+def test_a_commit_or_rollback_inside_the_loop_keeps_the_rows(engine_db, rollback_resets):
     with installed(Counter):
         fill()
-        transaction.enter_transaction_management()
-        try:
-            transaction.managed(True)
+        with managed_block():
             seen = 0
             for counter in Counter.objects.order_by('serial').iterator():
                 seen += 1
+                if seen == 1 and sqlite_base.ROLLBACK_RESETS_CURSORS:
+                    assert isinstance(streaming(), Stream)
                 if seen == 10:
                     Counter(thread=3, serial=1).save()
                     transaction.commit()
@@ -118,8 +134,6 @@ def test_a_commit_or_rollback_inside_the_loop_keeps_the_rows(engine_db):
                     Counter(thread=3, serial=2).save()
                     transaction.rollback()
             assert seen == ROWS
-        finally:
-            transaction.leave_transaction_management()
         assert [c.serial for c in Counter.objects.filter(thread=3)] == [1]
 
 
@@ -151,13 +165,9 @@ def test_two_iterators_at_once(engine_db):
 def test_an_error_while_the_rows_come_is_ours_and_leaves_nothing_open(engine_db):
     with installed(Counter):
         fill()
-        # Dividing by zero at the row whose serial is 250: the server fails
-        # after it has sent the earlier rows (a scan in table order, no sort
-        # to finish first). SQLite and MariaDB make it NULL, no error.
-        failing = Counter.objects.extra(where=['100 / (serial - 250) > -1000'])
         seen = []
         with pytest.raises(DatabaseError, match='division by zero'):
-            for counter in failing.iterator():
+            for counter in failing_at_250().iterator():
                 seen.append(counter.serial)
         assert 0 < len(seen) < 250
         assert streaming() is None
@@ -183,24 +193,35 @@ def test_the_query_log_records_a_streamed_select(engine_db):
 def test_a_rollback_inside_the_loop_goes_on_when_the_rest_of_the_rows_fail(engine_db):
     with installed(Counter):
         fill()
-        failing = Counter.objects.extra(where=['100 / (serial - 250) > -1000'])
         seen = []
-        transaction.enter_transaction_management()
-        try:
-            transaction.managed(True)
+        with managed_block():
             Counter(thread=5, serial=1).save()      # the transaction to roll back
             with pytest.raises(DatabaseError, match='division by zero'):
-                for counter in failing.iterator():
+                for counter in failing_at_250().iterator():
                     seen.append(counter.serial)
                     if len(seen) == 10:
                         # Reads the rest of the rows, which fails: the error
                         # is kept for the loop, and the rollback goes on.
                         transaction.rollback()
                         assert streaming() is None
-        finally:
-            transaction.leave_transaction_management()
         # The loop had the rows the server sent before the failure (the
         # chunk after its first at least), then its error.
         assert 2 * CHUNK_SIZE <= len(seen) <= 250 and seen == sorted(seen)
         assert not transaction_open(wrapper())
         assert Counter.objects.filter(thread=5).count() == 0
+
+
+def test_a_cursor_left_early_can_still_be_read(engine_db):
+    with installed(Counter):
+        fill(5)
+        conn = wrapper()
+        for debug in (False, True):
+            conn.settings.DEBUG = debug
+            try:
+                cursor = conn.cursor()
+                cursor.execute('SELECT serial FROM testapp_counter ORDER BY serial')
+                for row in cursor:
+                    break
+                assert [tuple(r) for r in cursor.fetchall()] == [(i,) for i in range(1, 5)]
+            finally:
+                conn.settings.DEBUG = False

@@ -8,10 +8,12 @@ so that DDL is transactional too and a read holds no lock.
 import functools
 import re
 import sqlite3
+import sys
 
 from django_legacy.db import backends
 from django_legacy.db.backends import (
-    DatabaseError, IntegrityError, QueryLog, name_quoter, transactions_managed, translate_error)
+    DatabaseError, IntegrityError, QueryLog, Stream, name_quoter, transactions_managed,
+    translate_error)
 
 __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
 
@@ -62,6 +64,10 @@ def check_options(settings):
 # 'endswith' match case-insensitively here, as they did in 0.96.
 
 _reraise = functools.partial(translate_error, driver_integrity_error=sqlite3.IntegrityError)
+
+# Does rolling back reset the connection's cursors, so that a half-read
+# SELECT can no longer be read? (Python's sqlite3 did until 3.11.)
+ROLLBACK_RESETS_CURSORS = sys.version_info < (3, 11)
 
 # Statements that must not open a transaction.
 _NO_TRANSACTION = ('SELECT', 'PRAGMA', 'BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT',
@@ -213,10 +219,17 @@ class CursorWrapper:
         return getattr(self.cursor, name)
 
     def __iter__(self):
-        try:
-            yield from self.cursor
-        except sqlite3.Error as e:
-            raise _failed(self.connection, e) from e
+        # Not ``yield from``, which would close the driver's cursor when a
+        # loop over this one stops early.
+        rows = iter(self.cursor)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except sqlite3.Error as e:
+                raise _failed(self.connection, e) from e
+            yield row
 
 
 # An in-memory database lives as long as its DB-API connection, so closing
@@ -259,6 +272,7 @@ class DatabaseWrapper:
         self.connection = None
         self.kept_cursor = None
         self.queries = []
+        self.streaming = None       # see stream()
 
     def failed(self, error):
         """Returns our exception for a driver ``error`` raised by a statement
@@ -317,8 +331,17 @@ class DatabaseWrapper:
     def stream(self, sql, params, size):
         """Runs a SELECT whose rows iterator() reads ``size`` at a time:
         SQLite steps through them as they are read, so a cursor, as run()
-        returns, already holds one row at a time."""
-        return self.run(sql, params)
+        returns, already holds one row at a time. Before Python 3.11 a
+        rollback resets every cursor of the connection, so there the
+        cursor is read through a Stream, which a rollback first has read
+        the rest of the rows into memory (Stream.spill)."""
+        cursor = self.run(sql, params)
+        if not ROLLBACK_RESETS_CURSORS:
+            return cursor
+        stream = Stream(self, iter(cursor)).start()
+        if not stream.ended:
+            self.streaming = stream
+        return stream
 
     def run_once(self, sql, params, whole=False):
         """Runs one INSERT or UPDATE as run() does, on a cursor the wrapper
@@ -352,12 +375,16 @@ class DatabaseWrapper:
                 raise _reraise(e) from e
 
     def _rollback(self):
+        if self.streaming is not None:
+            self.streaming.spill(keep_error=True)
         if self.connection is not None and self.connection.in_transaction:
             self.connection.rollback()
 
     def close(self):
         if self.connection is None:
             return
+        if self.streaming is not None:
+            self.streaming.close()
         self.kept_cursor = None
         if self.settings.DATABASE_NAME == ':memory:':
             self._rollback()
