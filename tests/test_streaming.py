@@ -70,8 +70,8 @@ def wrapper():
 
 
 def streaming():
-    "The stream the 'rel' wrapper is reading, if any (SQLite's never has one)."
-    return getattr(wrapper(), 'streaming', None)
+    "The stream the 'rel' wrapper is reading, if any (on SQLite only before Python 3.11)."
+    return wrapper().streaming
 
 
 def test_iterator_reads_every_row_in_order_a_chunk_at_a_time(engine_db):
