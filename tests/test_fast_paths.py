@@ -171,6 +171,8 @@ def test_a_model_gets_an_init_compiled_for_its_fields(isolated_settings):
     assert vars(Plain(4, 'b', 6)) == {'id': 4, 'name': 'b', 'count': 6}
     with pytest.raises(TypeError, match="'colour' is an invalid keyword argument"):
         Plain(name='a', colour='red')
+    with pytest.raises(TypeError, match="'obj' is an invalid keyword argument"):
+        Plain(obj='the name of the instance in the compiled source')
     assert vars(Mixed(name='m')) == {'tagged': True, 'id': None, 'name': 'm'}
     assert Mixed.__init__ is Tagging.__init__
     assert Own().name == 'own' and Own(name='x').name == 'x'

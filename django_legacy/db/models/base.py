@@ -128,7 +128,8 @@ class Model(metaclass=ModelBase):
                 return compiled(self, *args, **kwargs)
         if signals.pre_init in receivers:
             dispatcher.send(signal=signals.pre_init, sender=cls, args=args, kwargs=kwargs)
-        if not args and _init_function(cls)(self, kwargs):
+        fill = None if args else _init_fill(cls)
+        if fill is not None and fill(self, **kwargs):
             # Only attnames given (the common case): the values the loop
             # below would set, set by a function compiled for the model.
             if signals.post_init in receivers:
@@ -356,30 +357,6 @@ def _once_per_model(key):
     return decorator
 
 
-@_once_per_model('init short')
-def _init_function(model):
-    """Returns init(instance, kwargs) -> bool, Model.__init__'s short way:
-    when every name in ``kwargs`` is an attname, it sets each field's
-    attribute, in field order, to its value in ``kwargs`` or else its
-    default (called where the default is callable), and returns True;
-    otherwise it sets nothing and returns False. Compiled once per model,
-    setting attributes as the row functions do (see _row_functions)."""
-    fields = model._meta.fields
-    defaults, dynamic = model._meta.init_defaults()
-    dynamic = dict(dynamic)
-    namespace = {'known': frozenset(defaults)}
-    values = []
-    for i, f in enumerate(fields):
-        namespace['k%d' % i], namespace['d%d' % i] = f.attname, dynamic.get(
-            f.attname, defaults[f.attname])
-        values.append(('(kwargs[k{0}] if k{0} in kwargs else d{0}())' if f.attname in dynamic
-                       else 'get(k{0}, d{0})').format(i))
-    store = _stores(model, fields, values)
-    return _compiled('init', ['obj', 'kwargs'], [
-        'if not kwargs.keys() <= known:', '    return False', 'get = kwargs.get'] + store + [
-        'return True'], namespace)
-
-
 class _NotGiven:
     "The default of each parameter of a compiled __init__: no value was passed."
 
@@ -390,20 +367,17 @@ class _NotGiven:
 NOT_GIVEN = _NotGiven()
 
 
-@_once_per_model('class init')
-def _class_init(model):
-    """Returns an __init__ for ``model`` whose keyword parameters are its
-    fields' attnames, or None where one cannot be written (an attname that
-    is not a plain name, or one the function itself uses).
-
-    Installed on the class by Model.__init__, it sets each attribute from
-    its parameter or the field's default, as Model.__init__ does for
-    attnames alone, without the dictionaries a ``**kwargs`` function makes
-    on each call (half the cost of Model(**values)). Anything else (values
-    in field order, a field's name, a property's, an unknown name, an
-    instance of a subclass, a receiver of pre_init or post_init) goes to
-    Model.__init__ with the same arguments. add_field() removes it (see
-    Options.add_field); the next instance compiles it again."""
+def _keyword_function(model, name, head, tail):
+    """Compiles ``name``(obj, /, ...), a function whose keyword parameters
+    are ``model``'s attnames, each defaulting to NOT_GIVEN, that sets each
+    field's attribute of ``obj`` from its parameter or else the field's
+    default (called where it is callable), in field order, as
+    Model.__init__ does; ``head`` and ``tail`` are the source lines before
+    and after. Its namespace gives the names __given, __model, __general,
+    __names, __receivers, __pre and __post their values (see _class_init);
+    ``*__args`` and ``**__kwargs`` collect the rest of a call. Returns None
+    where an attname cannot be a parameter (not a plain name, or a name the
+    function uses itself)."""
     fields = model._meta.fields
     attnames = [f.attname for f in fields]
     defaults, dynamic = model._meta.init_defaults()
@@ -412,26 +386,58 @@ def _class_init(model):
                  '__names': tuple(attnames), '__receivers': receivers,
                  '__pre': signals.pre_init, '__post': signals.post_init}
     values = []
-    for i, name in enumerate(attnames):
-        namespace['__d%d' % i] = dynamic.get(name, defaults[name])
-        namespace['k%d' % i] = name         # for _stores' __dict__ form
+    for i, attname in enumerate(attnames):
+        namespace['__d%d' % i] = dynamic.get(attname, defaults[attname])
+        namespace['k%d' % i] = attname      # for _stores' __dict__ form
         values.append('(__d{0}{1} if {2} is __given else {2})'.format(
-            i, '()' if name in dynamic else '', name))
+            i, '()' if attname in dynamic else '', attname))
     # A parameter must not hide a name the function uses (its own start
     # with '__', which no plain name does).
     reserved = set(namespace) | {'obj'}
-    if not all(_plain_name(name) and name not in reserved for name in attnames):
+    if not all(_plain_name(attname) and attname not in reserved for attname in attnames):
         return None
-    init = _compiled('__init__', ['obj', '*__args'] + ['%s=__given' % n for n in attnames]
-                     + ['**__kwargs'], [
+    # ``obj`` is positional only, so that obj=... in a call is a keyword
+    # like any other (an unknown one, unless a field has that attname).
+    arguments = ['obj', '/', '*__args'] + ['%s=__given' % n for n in attnames] + ['**__kwargs']
+    return _compiled(name, arguments, head + _stores(model, fields, values) + tail, namespace)
+
+
+@_once_per_model('class init')
+def _class_init(model):
+    """Returns an __init__ for ``model`` whose keyword parameters are its
+    fields' attnames, or None where one cannot be written (see
+    _keyword_function).
+
+    Installed on the class by Model.__init__, it sets each attribute as
+    Model.__init__ does for attnames alone, without the dictionaries a
+    ``**kwargs`` function makes on each call (half the cost of
+    Model(**values)). Anything else (values in field order, a field's name,
+    a property's, an unknown name, an instance of a subclass, a receiver of
+    pre_init or post_init) goes to Model.__init__ with the same arguments.
+    add_field() removes it (see Options.add_field); the next instance
+    compiles it again."""
+    init = _keyword_function(model, '__init__', [
         'if __args or __kwargs or __pre in __receivers or __post in __receivers '
         'or type(obj) is not __model:',
-        '    return __general(obj, __args, __kwargs, __names, (%s,))' % ', '.join(attnames)]
-        + _stores(model, fields, values), namespace)
-    init.compiled_for = model
-    init.__qualname__ = '%s.__init__' % model.__name__
-    init.__doc__ = Model.__init__.__doc__
+        '    return __general(obj, __args, __kwargs, __names, (%s,))'
+        % ', '.join(f.attname for f in model._meta.fields)], [])
+    if init is not None:
+        init.compiled_for = model
+        init.__qualname__ = '%s.__init__' % model.__name__
+        init.__doc__ = Model.__init__.__doc__
     return init
+
+
+@_once_per_model('init fill')
+def _init_fill(model):
+    """Returns fill(obj, **values) -> bool, Model.__init__'s short way where
+    the compiled __init__ is not the class's (a receiver of pre_init or
+    post_init, an __init__ of the class's own calling Model's): when every
+    name in ``values`` is an attname it sets the attributes as _class_init's
+    function does and returns True, otherwise it sets nothing and returns
+    False. None where no such function can be written."""
+    return _keyword_function(model, 'fill', ['if __args or __kwargs:', '    return False'],
+                             ['return True'])
 
 
 def _init_in_general(obj, args, kwargs, attnames, values):
