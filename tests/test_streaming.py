@@ -151,6 +151,12 @@ def test_leaving_the_loop_early_leaves_the_connection_free(engine_db):
         next(rows)
         del rows
         assert Counter.objects.filter(thread=4).count() == 1
+        # Closed after its connection was: nothing left to stop, no error.
+        rows = Counter.objects.iterator()
+        next(rows)
+        connections.reset()
+        rows.close()
+        assert Counter.objects.count() == ROWS + 1
 
 
 def test_two_iterators_at_once(engine_db):

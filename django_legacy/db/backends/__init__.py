@@ -234,9 +234,6 @@ class DriverDatabaseWrapper:
     transaction is rolled back, so the rest of it cannot commit alone."""
 
     engine = driver_module = driver_package = None
-    # Does iterating a cursor read its rows as cheaply as fetchall()? (The
-    # server drivers' iteration is a Python step per row.)
-    iterates_rows = False
     # Does the driver run in autocommit mode, the wrapper opening a
     # transaction before the first statement that writes? Then a read
     # before any write leaves no transaction open on the server.
@@ -307,21 +304,21 @@ class DriverDatabaseWrapper:
         (cursor.execute_alone if alone else cursor.execute)(sql, params)
         return cursor
 
-    # Can the driver hand a result over a chunk at a time as it arrives
-    # (see stream)? A backend that can defines _stream_rows.
-    _stream_rows = None
+    def build_rows(self, cursor, build):
+        """Returns build(rows) for every row of ``cursor``, a SELECT that
+        run() ran: from fetchall(), one call of the driver's, which holds
+        the whole result already (its iteration would be a Python step per
+        row)."""
+        return build(cursor.fetchall())
 
     def stream(self, sql, params, size):
         """Runs a SELECT whose rows iterator() reads ``size`` at a time and
-        returns what reads them: a Stream (fetchmany(size), close()) where
-        the driver can hand the rows over as they arrive, so that memory
-        holds one chunk; otherwise a cursor, as run() returns (the driver
-        holds every row; 0.96's iterator() read them so on every backend).
-        While a stream reads, any other use of the connection first reads
-        the rest of its rows into memory (Stream.spill), so statements may
-        still run inside the loop."""
-        if self._stream_rows is None:
-            return self.run(sql, params)
+        returns a Stream (fetchmany(size), close()) of them: the driver hands
+        them over as they arrive (the backend's _stream_rows), so memory
+        holds one chunk, where 0.96's iterator() had the driver fetch the
+        whole result first. While a stream reads, any other use of the
+        connection first reads the rest of its rows into memory
+        (Stream.spill), so statements may still run inside the loop."""
         self.cursor()               # the connection, checked; another stream spilled
         start = time.perf_counter()
         try:
@@ -418,7 +415,9 @@ class DriverDatabaseWrapper:
 class Stream:
     """The rows of one SELECT, read from the driver as iterator() asks for
     them (new: on a server backend 0.96's iterator() had the driver fetch
-    the whole result first). ``rows`` is the driver's iterator over them.
+    the whole result first). ``rows`` is the driver's iterator over them;
+    ``db``, the connection wrapper, gives ``streaming``, ``driver_error``,
+    ``failed()`` and ``_is_broken()``.
 
     While it reads, the connection can serve nothing else; the wrapper
     calls spill() before any other use of it, which reads the remaining
@@ -468,8 +467,10 @@ class Stream:
             self._stop()
             try:
                 self.rows.close()
-            except self.db.driver_error:
-                pass    # the rest is not wanted; a broken connection shows at its next use
+            except self.db.driver_error as e:
+                # The rest is not wanted; a connection this shows dropped
+                # is noted, so that its next use opens another.
+                self.db._is_broken(e)
         self.ahead, self.at = [], 0
 
     def _read(self, rows, count=None):

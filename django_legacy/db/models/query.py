@@ -10,7 +10,6 @@ import functools
 import hashlib
 
 from django_legacy.db import transaction
-from django_legacy.db.backends import Stream
 from django_legacy.db.models.base import params_function, row_builder
 from django_legacy.db.models.fields import LOOKUP_TYPES, DateField
 from django_legacy.db.models.fields.related import pk_of
@@ -468,17 +467,10 @@ class QuerySet:
         if self._result_cache is None:
             if type(self).iterator is QuerySet.iterator:
                 # Every object is kept anyway: build them in one go rather
-                # than one generator step each. Where the driver reads rows
-                # as they are iterated (SQLite), straight from the cursor, no
-                # list of the rows kept beside them (a quarter less peak
-                # memory); elsewhere from fetchall(), one call of the driver's
-                # (psycopg's iteration costs a Python step per row).
+                # than one generator step each (the wrapper says how to read
+                # the rows for that; see build_rows).
                 connection, cursor, build = self._cursor()
-                try:
-                    self._result_cache = build(
-                        cursor if connection.iterates_rows else cursor.fetchall())
-                except connection.driver_error as e:     # SQLite reads step by step
-                    raise connection.failed(e) from e
+                self._result_cache = connection.build_rows(cursor, build)
             else:
                 self._result_cache = list(self.iterator())
         return self._result_cache
@@ -565,10 +557,8 @@ class QuerySet:
 
     def _cursor(self, streamed=False):
         """Runs the SELECT; returns (connection wrapper, cursor, function
-        building the results of rows). A driver's error while the rows are
-        read is the wrapper's ``driver_error``; raise ``failed(error)``.
-        ``streamed``: the rows are read a chunk at a time (see the wrappers'
-        stream())."""
+        building the results of rows). ``streamed``: the cursor is a Stream,
+        which reads the rows a chunk at a time (see the wrappers' stream())."""
         db = self._db()
         sql, params, build = self._select_sql(db.backend)
         connection = db.connection
@@ -580,19 +570,15 @@ class QuerySet:
         """Yields the objects one by one, without caching them: the rows are
         fetched CHUNK_SIZE at a time, so memory holds one chunk (on the
         server backends too, where the server sends them as they are read)."""
-        connection, cursor, build = self._cursor(streamed=True)
+        connection, stream, build = self._cursor(streamed=True)
         try:
             while True:
-                try:
-                    rows = cursor.fetchmany(CHUNK_SIZE)
-                except connection.driver_error as e:
-                    raise connection.failed(e) from e
+                rows = stream.fetchmany(CHUNK_SIZE)
                 if not rows:
                     return
                 yield from build(rows)
         finally:
-            if isinstance(cursor, Stream):
-                cursor.close()      # a loop left early: the rest is not wanted
+            stream.close()      # a loop left early: the rest is not wanted
 
     def count(self):
         "Returns the number of matching rows (a SELECT COUNT(*))."

@@ -53,6 +53,7 @@ class DatabaseWrapper:
     cursor = complain
     run = complain
     stream = complain
+    build_rows = complain
     run_once = complain
     _commit = complain
     _rollback = complain

@@ -260,9 +260,6 @@ class DatabaseWrapper:
 
     # The driver's errors, which failed() turns into ours.
     driver_error = sqlite3.Error
-    # Iterating a cursor reads its rows one step at a time, in C: a
-    # queryset builds its objects from it without fetchall()'s list.
-    iterates_rows = True
 
     def __init__(self, settings=None, **options):
         if settings is None:
@@ -279,6 +276,10 @@ class DatabaseWrapper:
         or while its rows are read, after rolling back if no managed block
         owns the transaction."""
         return _failed(self.connection, error)
+
+    def _is_broken(self, error=None):
+        "A file is not dropped as a server connection is (see Stream.close)."
+        return False
 
     def __repr__(self):
         return '<sqlite3 DatabaseWrapper %r>' % (self.settings.DATABASE_NAME,)
@@ -328,18 +329,25 @@ class DatabaseWrapper:
             return cursor
         return _run(connection, connection.execute, sql, params, not alone)
 
+    def build_rows(self, cursor, build):
+        """Returns build(rows) for every row of ``cursor``, a SELECT that
+        run() ran: straight from the cursor, which steps through them in C,
+        so no list of the rows is kept beside what build() makes. SQLite can
+        fail at any step (an interrupt, an I/O error): that error is ours."""
+        try:
+            return build(cursor)
+        except sqlite3.Error as e:
+            raise _failed(self.connection, e) from e
+
     def stream(self, sql, params, size):
-        """Runs a SELECT whose rows iterator() reads ``size`` at a time:
-        SQLite steps through them as they are read, so a cursor, as run()
-        returns, already holds one row at a time. Before Python 3.11 a
-        rollback resets every cursor of the connection, so there the
-        cursor is read through a Stream, which a rollback first has read
-        the rest of the rows into memory (Stream.spill)."""
-        cursor = self.run(sql, params)
-        if not ROLLBACK_RESETS_CURSORS:
-            return cursor
-        stream = Stream(self, iter(cursor)).start()
-        if not stream.ended:
+        """Runs a SELECT whose rows iterator() reads ``size`` at a time and
+        returns a Stream of them. SQLite steps through them as they are
+        read, and other statements may run meanwhile; but before Python 3.11
+        a rollback resets every cursor of the connection, so there the
+        wrapper holds the stream, which a rollback first has read the rest
+        of the rows into memory (Stream.spill)."""
+        stream = Stream(self, iter(self.run(sql, params))).start()
+        if ROLLBACK_RESETS_CURSORS and not stream.ended:
             self.streaming = stream
         return stream
 
