@@ -202,6 +202,37 @@ def test_a_model_gets_an_init_compiled_for_its_fields(isolated_settings):
     assert Plain.__init__.compiled_for is Plain
 
 
+def test_query_results_send_the_init_signals_as_model_of_a_row_did(library):
+    from django_legacy.db.models import signals
+    author = Author.objects.create(name='a')
+    Book.objects.create(title='t', author=author)
+    heard = []
+
+    def pre(sender, args, kwargs, **rest):
+        heard.append(('pre', sender.__name__, args[:2], kwargs))
+
+    def post(sender, instance, **rest):
+        heard.append(('post', sender.__name__, instance.id))
+    dispatcher.connect(pre, signal=signals.pre_init)
+    dispatcher.connect(post, signal=signals.post_init)
+    try:
+        results = [list(Author.objects.all()), [Author.objects.get(pk=author.id)],
+                   list(Author.objects.iterator())]
+        book = list(Book.objects.select_related())[0]
+    finally:
+        dispatcher.disconnect(pre, signal=signals.pre_init)
+        dispatcher.disconnect(post, signal=signals.post_init)
+    assert [[a.name for a in found] for found in results] == [['a']] * 3
+    one = [('pre', 'Author', (author.id, 'a'), {}), ('post', 'Author', author.id)]
+    assert heard[:6] == one * 3
+    assert sorted(heard[6:]) == sorted(one + [('pre', 'Book', (book.id, 't'), {}),
+                                              ('post', 'Book', book.id)])
+    # No receivers: nothing is sent (and the rows are built without asking).
+    heard.clear()
+    list(Author.objects.all())
+    assert heard == []
+
+
 def test_update_by_exact_lookups_writes_what_the_compiler_writes(library):
     author = Author.objects.create(name='a')
     book = Book.objects.create(title='t', author=author, pages=1)
