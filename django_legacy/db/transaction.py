@@ -1,8 +1,9 @@
 """Transaction management over several connections (rebuilds django/db/transaction.py of the branch).
 
 The managed state is per thread and applies to all connections together;
-the dirty flag is per connection. This module and the connection registry
-are the two places that hold per-thread state.
+the dirty flag is per connection. The state is django_legacy.db.backends'
+transaction_state, where the backends read it too; the connection
+registry holds the only other per-thread state.
 
 Every function takes an optional ``connections`` argument naming the
 connections to act on: a ConnectionInfo, a DatabaseWrapper, a connection
@@ -20,23 +21,16 @@ another, and a failure part-way leaves the earlier ones committed.
 
 import functools
 import sys
-import threading
 
 from django_legacy.db import (
     ConnectionInfo, LazyConnectionManager, _default, connections as _registry)
+from django_legacy.db.backends import transaction_state as _state, transactions_managed
 
 
 class TransactionManagementError(Exception):
     "Transaction management was used the wrong way."
 
 
-class _State(threading.local):
-    def __init__(self):
-        self.managed = []      # stack of flags, one per enter_transaction_management()
-        self.dirty = {}        # wrapper -> True, insertion-ordered
-
-
-_state = _State()
 
 
 def _wrappers(connections=None):
@@ -101,10 +95,8 @@ def leave_transaction_management():
             'Transaction managed block ended with pending COMMIT/ROLLBACK')
 
 
-def is_managed():
-    "True when this thread's innermost block is managed."
-    stack = _state.managed
-    return bool(stack) and stack[-1]
+# True when this thread's innermost block is managed.
+is_managed = transactions_managed
 
 
 def managed(flag=True):

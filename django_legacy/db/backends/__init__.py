@@ -8,6 +8,7 @@ with the original as ``__cause__``.
 
 import functools
 import itertools
+import threading
 import time
 
 
@@ -163,11 +164,26 @@ def statement_writes(sql):
     return not head.startswith(_READS)
 
 
+class TransactionState(threading.local):
+    """This thread's transaction management, which
+    django_legacy.db.transaction keeps: ``managed``, a stack of flags, one
+    per enter_transaction_management(); ``dirty``, the wrappers with
+    uncommitted changes (wrapper -> True, in the order they became dirty).
+    It lives here so that the backends can ask it without importing the
+    transaction module (which imports this package)."""
+
+    def __init__(self):
+        self.managed = []
+        self.dirty = {}
+
+
+transaction_state = TransactionState()
+
+
 def transactions_managed():
-    """True when this thread is in a managed block (asks the transaction
-    module, which imports this package: hence the import here)."""
-    from django_legacy.db import transaction
-    return transaction.is_managed()
+    "True when this thread's innermost transaction-management block is managed."
+    stack = transaction_state.managed
+    return bool(stack) and stack[-1]
 
 
 class FormatCursorWrapper:
@@ -303,6 +319,12 @@ class DriverDatabaseWrapper:
         cursor = self.cursor()
         (cursor.execute_alone if alone else cursor.execute)(sql, params)
         return cursor
+
+    def fetch_all(self, sql, params):
+        """Runs a SELECT as run() does and returns the list of its rows (new:
+        the ORM's way to read a short result: get(), count(), save()'s look
+        for an existing row)."""
+        return self.run(sql, params).fetchall()
 
     def build_rows(self, cursor, build):
         """Returns build(rows) for every row of ``cursor``, a SELECT that
