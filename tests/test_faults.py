@@ -224,6 +224,40 @@ def test_sqlite_failing_while_rows_are_read_raises_our_error(engine_db, read):
         assert not raw.in_transaction
         assert Counter.objects.count() == 300
 
+@pytest.mark.parametrize('engine_db', ['sqlite3'], indirect=True)
+@pytest.mark.parametrize('read', ['get', 'count', 'save'])
+def test_sqlite_failing_at_any_step_of_a_short_read_raises_our_error(engine_db, read):
+    # get(), count() and save()'s look for an existing row read their rows
+    # after execute() stepped to the first: interrupted at whichever step,
+    # each raises the package's DatabaseError, and nothing stays open.
+    with installed(Counter):
+        Counter(thread=1, serial=1).save()
+        raw = connections['rel'].connection.connection
+        actions = {'get': lambda: Counter.objects.get(thread=1),
+                   'count': lambda: Counter.objects.filter(thread=1).count(),
+                   'save': lambda: Counter(id=1, thread=1, serial=2).save()}
+        interrupted = 0
+        for limit in range(1, 10000):
+            steps = []
+
+            def interrupt():
+                steps.append(1)
+                return len(steps) >= limit
+            raw.set_progress_handler(interrupt, 1)
+            try:
+                actions[read]()
+            except DatabaseError as e:
+                assert 'interrupted' in str(e)
+                interrupted += 1
+            else:
+                break       # it ran to the end before the handler's limit
+            finally:
+                raw.set_progress_handler(None, 0)
+            assert not raw.in_transaction
+        assert interrupted > 1 and len(steps) < limit
+        assert Counter.objects.get(thread=1).serial == (2 if read == 'save' else 1)
+
+
 # -- a PostgreSQL server of the test's own -------------------------------------
 
 def _pg_bin():

@@ -208,7 +208,7 @@ class Model(metaclass=ModelBase):
             # A new row (the common case, first): the database picks the key.
             params = plan.insert_fields(self, True)
             if plan.count_order:
-                params.append(_next_order(connection.run, plan, self))
+                params.append(_next_order(connection, plan, self))
             cursor = connection.run_once(plan.insert, params, not plan.count_order)
             if plan.returning:
                 setattr(self, plan.pk_attname, cursor.fetchone()[0])
@@ -228,7 +228,7 @@ class Model(metaclass=ModelBase):
         inserts it with its key (0.96: a key of '' counts as none)."""
         if pk_val is not None and pk_val != '':
             pk_param = plan.pk_prep(pk_val)
-            if connection.run(plan.exists, (pk_param,)).fetchone() is not None:
+            if connection.fetch_all(plan.exists, (pk_param,)):
                 params = plan.update_fields(self, False)
                 if params:
                     params.append(pk_param)
@@ -236,7 +236,7 @@ class Model(metaclass=ModelBase):
                 return
         params = plan.all_fields(self, True)
         if plan.count_order:
-            params.append(_next_order(connection.run, plan, self))
+            params.append(_next_order(connection, plan, self))
         connection.run_once(plan.insert_all, params, not plan.count_order)
 
     def delete(self):
@@ -802,10 +802,10 @@ def _statements(opts, backend):
     return plan
 
 
-def _next_order(run, plan, instance):
+def _next_order(connection, plan, instance):
     """Returns the _order of a new row, ``instance``: how many rows already
-    share its target (``run`` is the connection's run)."""
-    return run(plan.count_order, (getattr(instance, plan.wrt_attname),)).fetchone()[0]
+    share its target on ``connection`` (a DatabaseWrapper)."""
+    return connection.fetch_all(plan.count_order, (getattr(instance, plan.wrt_attname),))[0][0]
 
 
 def _params(instance, fields, add):

@@ -590,8 +590,8 @@ class QuerySet:
         what = 'COUNT(*)'
         if self._distinct:
             what = 'COUNT(DISTINCT %s)' % compiler.column(compiler.table, self.model._meta.pk)
-        count = db.connection.run('SELECT %s%s%s' % (what, compiler.from_clause(), where),
-                                  compiler.params).fetchone()[0]
+        count = db.connection.fetch_all('SELECT %s%s%s' % (
+            what, compiler.from_clause(), where), compiler.params)[0][0]
         if self._offset:
             count = max(0, count - self._offset)
         if self._limit is not None:
@@ -933,7 +933,7 @@ def fast_get(model, kwargs):
     params = params(kwargs)
     if params is None:
         return NOT_SIMPLE       # IS NULL: the general path writes it
-    rows = db.connection.run(sql, params).fetchall()
+    rows = db.connection.fetch_all(sql, params)
     if len(rows) == 1:
         return model._from_db(rows[0])
     return _one(model, row_builder(model)(rows), kwargs)

@@ -329,6 +329,16 @@ class DatabaseWrapper:
             return cursor
         return _run(connection, connection.execute, sql, params, not alone)
 
+    def fetch_all(self, sql, params):
+        """Runs a SELECT as run() does and returns the list of its rows.
+        execute() has stepped to the first row only: reading the rest (even
+        the step that finds there is none) can fail, and that error is ours."""
+        cursor = self.run(sql, params)
+        try:
+            return cursor.fetchall()
+        except sqlite3.Error as e:
+            raise _failed(self.connection, e) from e
+
     def build_rows(self, cursor, build):
         """Returns build(rows) for every row of ``cursor``, a SELECT that
         run() ran: straight from the cursor, which steps through them in C,
