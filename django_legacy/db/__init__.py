@@ -474,6 +474,16 @@ class ConnectionInfoDescriptor:
         return connections[model_connection_name(instance.model)]
 
 
+def manager_db(manager):
+    """Returns ``manager.db``, the manager's ConnectionInfo for this thread,
+    from the thread's cache when the descriptor has put it there, without
+    the descriptor's call (save(), get() and every query ask it: 0.1 µs)."""
+    try:
+        return connections._local.managers[manager]
+    except KeyError:
+        return manager.db
+
+
 class _DefaultProxy:
     """Stands for an attribute of this thread's default connection."""
 

@@ -9,7 +9,7 @@ import datetime
 import functools
 import hashlib
 
-from django_legacy.db import transaction
+from django_legacy.db import manager_db, transaction
 from django_legacy.db.models.base import params_function, row_builder
 from django_legacy.db.models.fields import LOOKUP_TYPES, DateField
 from django_legacy.db.models.fields.related import pk_of
@@ -476,7 +476,7 @@ class QuerySet:
         return self._result_cache
 
     def _db(self):
-        return self.model._default_manager.db
+        return manager_db(self.model._default_manager)
 
     def _columns(self, compiler):
         """Returns the SELECT list and a function that builds the results of
@@ -924,7 +924,7 @@ def fast_get(model, kwargs):
     """get() for exact lookups on the model's own columns, without building a
     queryset: SQL made once per model and lookup names. Returns NOT_SIMPLE
     when the lookups need the general path."""
-    db = model._default_manager.db
+    db = manager_db(model._default_manager)
     opts = model._meta
     plan = _get_plan(opts, db.backend, tuple(kwargs))
     if plan is None:

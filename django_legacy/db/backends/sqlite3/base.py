@@ -74,12 +74,20 @@ _NO_TRANSACTION = ('SELECT', 'PRAGMA', 'BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT
                    'RELEASE', 'EXPLAIN', 'VACUUM')
 
 
-@functools.lru_cache(maxsize=1024)
 def _convert(sql):
-    """Returns (sql with ? placeholders, whether it needs a transaction)."""
+    """Returns (sql with ? placeholders, whether it needs a transaction),
+    kept in _converted for the next time. The callers that run a statement
+    look there first themselves, which costs half of a cached function's
+    call (save(), get() and every query do)."""
     converted = re.sub(r'%(%|s)', lambda m: '%' if m.group(1) == '%' else '?', sql)
     head = sql.lstrip()[:9].upper()
-    return converted, not head.startswith(_NO_TRANSACTION)
+    if len(_converted) >= 1024:
+        _converted.clear()      # a bound: SQL written with its values in it is never the same
+    found = _converted[sql] = converted, not head.startswith(_NO_TRANSACTION)
+    return found
+
+
+_converted = {}
 
 
 # Names are quoted with this character; one inside a name is doubled.
@@ -147,9 +155,9 @@ def _run(connection, method, sql, params, begin):
     with the placeholders converted; when ``begin``, a statement that writes
     opens a transaction first. A failure outside a managed block rolls back."""
     if params is None:
-        writes, params = _convert(sql)[1], ()
+        writes, params = (_converted.get(sql) or _convert(sql))[1], ()
     else:
-        sql, writes = _convert(sql)
+        sql, writes = _converted.get(sql) or _convert(sql)
     try:
         if begin and writes and not connection.in_transaction:
             # IMMEDIATE takes the write lock now, waiting out the busy
@@ -381,7 +389,7 @@ class DatabaseWrapper:
         # open first, so only the placeholders to convert; going through
         # _run cost 0.15 µs of a 3.8 µs save (bench/run.py's insert).
         try:
-            return cursor.execute(_convert(sql)[0], params)
+            return cursor.execute((_converted.get(sql) or _convert(sql))[0], params)
         except (sqlite3.Error, OverflowError) as e:
             raise _failed(connection, e) from e
 
