@@ -162,8 +162,19 @@ def test_a_model_gets_an_init_compiled_for_its_fields(isolated_settings):
         class Meta:
             app_label = 'fastpaths'
 
+    class Builtins(models.Model):
+        "Fields named as builtins: the compiled source calls none of them by name."
+        type = models.CharField(maxlength=10)
+        len = models.IntegerField(default=0)
+
+        class Meta:
+            app_label = 'fastpaths'
+
     first = Plain(name='a')
     assert Plain.__init__.compiled_for is Plain
+    Builtins(type='a')
+    assert Builtins.__init__.compiled_for is Builtins
+    assert vars(Builtins(type='b', len=2)) == {'id': None, 'type': 'b', 'len': 2}
     assert (first.id, first.name, first.count) == (None, 'a', 5)
     assert vars(Plain()) == {'id': None, 'name': 'none', 'count': 5}
     assert vars(Plain(id=3, count=0)) == {'id': 3, 'name': 'none', 'count': 0}
@@ -231,6 +242,51 @@ def test_query_results_send_the_init_signals_as_model_of_a_row_did(library):
     heard.clear()
     list(Author.objects.all())
     assert heard == []
+
+
+def test_init_signals_for_another_model_leave_a_model_on_its_short_ways(library):
+    # A receiver of pre_init for one model (GenericForeignKey connects one)
+    # does not send every other model's instances and rows the long way.
+    from django_legacy.db.models import signals
+    Author.objects.create(name='a')
+    Author(name='first')        # compiles Author.__init__
+    namespace = Author.__init__.__globals__
+    general, taken, heard = namespace['__general'], [], []
+
+    def counting(obj, *args):
+        taken.append(type(obj))
+        return general(obj, *args)
+
+    def pre(sender, **rest):
+        heard.append(sender)
+    namespace['__general'] = counting
+    dispatcher.connect(pre, signal=signals.pre_init, sender=Book)
+    try:
+        assert dispatcher.heard(signals.pre_init, Book)
+        assert not dispatcher.heard(signals.pre_init, Author)
+        assert Author(name='b').name == 'b' and [a.name for a in Author.objects.all()] == ['a']
+        assert taken == [] and heard == []
+        dispatcher.connect(pre, signal=signals.pre_init, sender=Author)
+        assert Author(name='c').name == 'c' and [a.name for a in Author.objects.all()] == ['a']
+        assert taken == [Author] and heard == [Author, Author]
+    finally:
+        namespace['__general'] = general
+        dispatcher.disconnect(pre, signal=signals.pre_init, sender=Book)
+        dispatcher.disconnect(pre, signal=signals.pre_init, sender=Author)
+    assert not dispatcher.heard(signals.pre_init, Book)
+    # A receiver of every sender, and one of a sender that cannot be hashed.
+    dispatcher.connect(pre, signal=signals.pre_init)
+    try:
+        assert dispatcher.heard(signals.pre_init, Author)
+    finally:
+        dispatcher.disconnect(pre, signal=signals.pre_init)
+    unhashable = []
+    dispatcher.connect(pre, signal=signals.pre_init, sender=unhashable)
+    try:
+        assert dispatcher.heard(signals.pre_init, Author)
+    finally:
+        dispatcher.disconnect(pre, signal=signals.pre_init, sender=unhashable)
+    assert not dispatcher.heard(signals.pre_init, Author)
 
 
 def test_update_by_exact_lookups_writes_what_the_compiler_writes(library):

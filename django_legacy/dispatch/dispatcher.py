@@ -22,6 +22,10 @@ Any = _Any()
 # cheap test hot paths make before building a send().
 receivers = _receivers = {}
 
+# signal -> the set of senders its receivers were connected for (Any among
+# them where one listens to every sender), kept with _receivers for heard().
+_senders = {}
+
 
 def _reference(receiver, weak):
     if not weak:
@@ -41,6 +45,7 @@ def connect(receiver, signal=Any, sender=Any, weak=True):
         raise ValueError('connect() needs a signal to connect %r to' % (receiver,))
     disconnect(receiver, signal, sender)
     _receivers.setdefault(signal, []).append((_reference(receiver, weak), sender))
+    _index(signal)
 
 
 def disconnect(receiver, signal=Any, sender=Any):
@@ -52,6 +57,7 @@ def disconnect(receiver, signal=Any, sender=Any):
                   if not (s is sender and ref() == receiver)]
     if not entries:
         del _receivers[signal]
+    _index(signal)
 
 
 def live_receivers(signal, sender=Any):
@@ -70,7 +76,22 @@ def live_receivers(signal, sender=Any):
         entries[:] = [(ref, s) for (ref, s) in entries if ref() is not None]
         if not entries:
             del _receivers[signal]
+        _index(signal)
     return found
+
+
+def _index(signal):
+    "Brings _senders[signal] up to date with _receivers[signal]."
+    found = set()
+    for _ref, sender in _receivers.get(signal, ()):
+        try:
+            found.add(sender)
+        except TypeError:       # a sender that cannot be hashed: count it as every sender
+            found.add(Any)
+    if found:
+        _senders[signal] = found
+    else:
+        _senders.pop(signal, None)
 
 
 def send(signal=Any, sender=Any, **named):
@@ -100,3 +121,13 @@ def _robust_call(receiver, signal, sender, named):
 def has_receivers(signal):
     "True when anything may be listening to ``signal`` (a cheap check before send)."
     return signal in _receivers
+
+
+def heard(signal, sender):
+    """True when a receiver of ``signal`` may be called for ``sender`` (a
+    class, or anything hashable): one connected for every sender or for
+    ``sender`` itself. As cheap as has_receivers(), for the hot paths that
+    skip a send() nobody would hear (GenericForeignKey listens to pre_init
+    of its own model only); a receiver that has died may still count."""
+    found = _senders.get(signal)
+    return found is not None and (Any in found or sender in found)

@@ -163,7 +163,7 @@ class Model(metaclass=ModelBase):
     def _from_db(cls, row):
         "Builds an instance from a row of all its fields, as row_builder's function does."
         one = _row_functions(cls)[1]
-        if signals.pre_init in receivers or signals.post_init in receivers:
+        if dispatcher.heard(signals.pre_init, cls) or dispatcher.heard(signals.post_init, cls):
             return _signalled(cls, one, row)
         return one(row)
 
@@ -384,7 +384,8 @@ def _keyword_function(model, name, head, tail):
     default (called where it is callable), in field order, as
     Model.__init__ does; ``head`` and ``tail`` are the source lines before
     and after. Its namespace gives the names __given, __model, __general,
-    __names, __receivers, __pre and __post their values (see _class_init);
+    __names, __receivers, __pre, __post, __type and __heard their values
+    (see _class_init);
     ``*__args`` and ``**__kwargs`` collect the rest of a call. Returns None
     where an attname cannot be a parameter (not a plain name, or a name the
     function uses itself)."""
@@ -394,15 +395,17 @@ def _keyword_function(model, name, head, tail):
     dynamic = dict(dynamic)
     namespace = {'__given': NOT_GIVEN, '__model': model, '__general': _init_in_general,
                  '__names': tuple(attnames), '__receivers': receivers,
-                 '__pre': signals.pre_init, '__post': signals.post_init}
+                 '__pre': signals.pre_init, '__post': signals.post_init, '__type': type,
+                 '__heard': dispatcher.heard}
     values = []
     for i, attname in enumerate(attnames):
         namespace['__d%d' % i] = dynamic.get(attname, defaults[attname])
         namespace['k%d' % i] = attname      # for _stores' __dict__ form
         values.append('(__d{0}{1} if {2} is __given else {2})'.format(
             i, '()' if attname in dynamic else '', attname))
-    # A parameter must not hide a name the function uses (its own start
-    # with '__', which no plain name does).
+    # A parameter must not hide a name the function uses: its own start
+    # with '__', which no plain name does, and it calls no builtin by its
+    # name (a field may be called 'type').
     reserved = set(namespace) | {'obj'}
     if not all(_plain_name(attname) and attname not in reserved for attname in attnames):
         return None
@@ -423,12 +426,14 @@ def _class_init(model):
     ``**kwargs`` function makes on each call (half the cost of
     Model(**values)). Anything else (values in field order, a field's name,
     a property's, an unknown name, an instance of a subclass, a receiver of
-    pre_init or post_init) goes to Model.__init__ with the same arguments.
+    pre_init or post_init for this model) goes to Model.__init__ with the
+    same arguments.
     add_field() removes it (see Options.add_field); the next instance
     compiles it again."""
     init = _keyword_function(model, '__init__', [
-        'if __args or __kwargs or __pre in __receivers or __post in __receivers '
-        'or type(obj) is not __model:',
+        'if (__args or __kwargs or __type(obj) is not __model'
+        ' or __pre in __receivers and __heard(__pre, __model)'
+        ' or __post in __receivers and __heard(__post, __model)):',
         '    return __general(obj, __args, __kwargs, __names, (%s,))'
         % ', '.join(f.attname for f in model._meta.fields)], [])
     if init is not None:
@@ -467,7 +472,7 @@ def row_builder(model):
     while either signal has a receiver, each row sends them as 0.96's did
     (asked once per query). Made once per model (see _row_functions)."""
     build, one = _row_functions(model)
-    if signals.pre_init in receivers or signals.post_init in receivers:
+    if dispatcher.heard(signals.pre_init, model) or dispatcher.heard(signals.post_init, model):
         return lambda rows: [_signalled(model, one, row) for row in rows]
     return build
 
