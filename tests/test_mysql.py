@@ -7,6 +7,7 @@ so, when not. Each test works in two scratch databases of its own.
 
 import datetime
 import io
+import json
 import os
 import sqlite3
 import sys
@@ -18,7 +19,7 @@ from django_legacy.db import DatabaseError, IntegrityError, connections, transac
 from django_legacy.db.backends.mysql import base, creation
 from tests import servers
 from tests.helpers import (
-    a_drop_in_a_managed_block_loses_only_that_transaction, install_only, installed,
+    a_drop_in_a_managed_block_loses_only_that_transaction, install_only, installed, logged,
     only_the_operation_that_met_a_drop_fails, place, run, syncdb_failing_at_trip)
 from tests.servers import SCRATCH, Holder, check_existing_database_needs_noinput, scratch_databases
 from tests.testapp.models import Author, Book, Node, Tag, Trip
@@ -132,6 +133,41 @@ def test_deserialized_objects_may_refer_to_rows_that_come_later(my):
             transaction.leave_transaction_management()
         assert Book.objects.get(pk=1).author.name == 'Late'
         assert query(Author, 'SELECT @@foreign_key_checks') == [(1,)]
+        with pytest.raises(IntegrityError):
+            Book(title='orphan', author_id=999).save()
+
+
+def test_loaddata_turns_the_checks_off_once_per_connection(my, tmp_path):
+    "Not twice per object: once when the load first saves there, on again at its end."
+    from django_legacy.core import serializers
+    from django_legacy.core.management.fixtures import FixtureError, install_fixtures
+    books = [{'pk': str(i), 'model': 'testapp.book', 'fields': {
+        'title': 'b%d' % i, 'author': 7, 'pages': 1, 'price': None, 'in_print': True}}
+        for i in range(1, 21)]
+    author = {'pk': '7', 'model': 'testapp.author', 'fields': {'name': 'Late', 'born': None}}
+    (tmp_path / 'forward.json').write_text(json.dumps(books + [author]), encoding='utf-8')
+    broken = dict(books[0], pk='30', fields=dict(books[0]['fields'], pages='many'))
+    (tmp_path / 'broken.json').write_text(json.dumps([author, broken]), encoding='utf-8')
+    my.FIXTURE_DIRS = [str(tmp_path)]
+    with installed(Author, Book):
+        with logged(Author) as statements:
+            report = install_fixtures(['forward'], verbosity=0)
+        assert report.objects == 21 and Book.objects.count() == 20
+        assert [s for s in statements if 'foreign_key_checks' in s] == [
+            base.reference_checks_off_sql, base.reference_checks_on_sql]
+        assert query(Author, 'SELECT @@foreign_key_checks') == [(1,)]
+        # Inside a block of the caller's, the outer block turns them on.
+        with logged(Author) as statements:
+            with serializers.references_unchecked():
+                install_fixtures(['forward'], verbosity=0)
+                assert query(Author, 'SELECT @@foreign_key_checks') == [(0,)]
+        assert [s for s in statements if 'foreign_key_checks = ' in s] == [
+            base.reference_checks_off_sql, base.reference_checks_on_sql]
+        assert query(Author, 'SELECT @@foreign_key_checks') == [(1,)]
+        with pytest.raises(FixtureError):
+            install_fixtures(['broken'], verbosity=0)
+        assert query(Author, 'SELECT @@foreign_key_checks') == [(1,)]
+        assert Book.objects.count() == 20
         with pytest.raises(IntegrityError):
             Book(title='orphan', author_id=999).save()
 

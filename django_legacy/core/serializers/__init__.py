@@ -16,7 +16,7 @@ import importlib
 
 from django_legacy.conf import settings
 from django_legacy.core.serializers.base import (  # noqa: F401
-    DeserializationError, DeserializedObject, SerializationError)
+    DeserializationError, DeserializedObject, SerializationError, references_unchecked)
 
 BUILTIN_SERIALIZERS = {
     'python': 'django_legacy.core.serializers.python',
