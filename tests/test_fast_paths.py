@@ -374,6 +374,30 @@ def test_rows_become_instances_converted_as_each_field_says(isolated_settings):
     assert not _plain_attributes(Reading, ['pk'])
 
 
+def test_values_converts_what_each_field_converts(isolated_settings):
+    from django_legacy.db import models
+
+    class Meter(models.Model):
+        on = models.BooleanField()
+        maybe = models.NullBooleanField()
+        weight = models.FloatField(max_digits=5, decimal_places=2, null=True)
+
+        class Meta:
+            app_label = 'fastpaths'
+
+    with installed(Meter):
+        Meter(on=True, maybe=None, weight=2.5).save()
+        Meter(on=False, maybe=True, weight=None).save()
+        found = list(Meter.objects.order_by('id').values())
+        assert found == [{'id': 1, 'on': True, 'maybe': None, 'weight': 2.5},
+                         {'id': 2, 'on': False, 'maybe': True, 'weight': None}]
+        assert [type(v) for row in found for v in (row['on'], row['maybe'])] == [
+            bool, type(None), bool, bool]
+        doubled = Meter.objects.extra(select={'twice': 'weight * 2'}).order_by('id')
+        assert list(doubled.values('on')) == [{'on': True, 'twice': 5.0},
+                                              {'on': False, 'twice': None}]
+
+
 def test_save_takes_values_as_they_are_only_where_their_field_would(isolated_settings):
     from django_legacy.db.models.base import _unchanged_types, params_function
     from django_legacy.db.models.fields import CharField, IntegerField

@@ -964,11 +964,16 @@ class ValuesQuerySet(QuerySet):
         sql = compiler.select(columns)
         cursor = db.connection.cursor()
         cursor.execute(sql, compiler.params)
-        converters = [f.to_python if f.converts_db_values else None for f in fields]
-        converters += [None] * (len(names) - len(fields))
+        # Each row's dict made at once (in C), then only the values of the
+        # fields that convert what the database gives are converted.
+        converted = [(f.attname, f.to_python) for f in fields if f.converts_db_values]
         for row in cursor.fetchall():
-            yield {name: (value if convert is None or value is None else convert(value))
-                   for name, value, convert in zip(names, row, converters)}
+            values = dict(zip(names, row))
+            for name, convert in converted:
+                value = values[name]
+                if value is not None:
+                    values[name] = convert(value)
+            yield values
 
 
 class DateQuerySet(QuerySet):
