@@ -578,11 +578,16 @@ def _compiled(name, arguments, lines, namespace):
     if code is None:
         code = _compiled_sources[source] = compile(source, '<compiled %s>' % name, 'exec')
     exec(code, namespace)
-    return namespace[name]
+    function = namespace[name]
+    # A code object of its own: CPython specializes a function's code for
+    # the globals it meets, and two models' functions taking turns on one
+    # code object would keep undoing each other's.
+    function.__code__ = function.__code__.replace()
+    return function
 
 
 # source -> code: the sources name positions, not fields, so models alike
-# share them (get() by key, for one); compiling one costs 40-100 µs.
+# share the compiling of them (get() by key, for one: 40-100 µs each).
 _compiled_sources = {}
 
 
