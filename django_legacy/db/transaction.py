@@ -31,8 +31,6 @@ class TransactionManagementError(Exception):
     "Transaction management was used the wrong way."
 
 
-
-
 def _wrappers(connections=None):
     """Returns the DatabaseWrapper objects ``connections`` stands for, in order, once each."""
     if isinstance(connections, ConnectionInfo):
