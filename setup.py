@@ -1,5 +1,7 @@
 """Packaging for django_legacy."""
 
+import pathlib
+
 from setuptools import find_packages, setup
 
 # A modern Django for the comparison: 4.2 LTS or 5.2 LTS before Python 3.12,
@@ -11,7 +13,7 @@ setup(
     name='django_legacy',
     version='0.1.0',
     description="A working Python 3 rebuild of Django's 2006-2007 multiple-db-support branch",
-    long_description=open('README.rst', encoding='utf-8').read(),
+    long_description=pathlib.Path(__file__).with_name('README.rst').read_text(encoding='utf-8'),
     long_description_content_type='text/x-rst',
     license='BSD-3-Clause',
     python_requires='>=3.9,<3.14',
