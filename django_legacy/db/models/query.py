@@ -725,12 +725,12 @@ class QuerySet:
         for child in lookups:
             if isinstance(child, Q) or child[1] is None:
                 return None
-        plan = _update_plan(self.model._meta, db.backend, tuple(kwargs),
-                            tuple(key for key, value in lookups))
-        if plan is None:
-            return None
+        given = dict(lookups)
+        plan = _update_plan(self.model._meta, db.backend, tuple(kwargs), tuple(given))
+        if plan is None or len(given) != len(lookups):
+            return None         # (a name given twice: the compiler ANDs both)
         sql, values, where = plan
-        params = values(kwargs) + where(dict(lookups))
+        params = values(kwargs) + where(given)
         cursor = transaction.execute_committed(db.connection, sql, params)
         self._result_cache = None
         return cursor.rowcount
