@@ -375,27 +375,30 @@ def test_rows_become_instances_converted_as_each_field_says(isolated_settings):
 
 
 def test_values_converts_what_each_field_converts(isolated_settings):
+    import datetime
+
     from django_legacy.db import models
 
     class Meter(models.Model):
         on = models.BooleanField()
         maybe = models.NullBooleanField()
-        weight = models.FloatField(max_digits=5, decimal_places=2, null=True)
+        day = models.DateField(null=True)
 
         class Meta:
             app_label = 'fastpaths'
 
+    read = datetime.date(2007, 3, 23)
     with installed(Meter):
-        Meter(on=True, maybe=None, weight=2.5).save()
-        Meter(on=False, maybe=True, weight=None).save()
+        Meter(on=True, maybe=None, day=read).save()
+        Meter(on=False, maybe=True, day=None).save()
         found = list(Meter.objects.order_by('id').values())
-        assert found == [{'id': 1, 'on': True, 'maybe': None, 'weight': 2.5},
-                         {'id': 2, 'on': False, 'maybe': True, 'weight': None}]
-        assert [type(v) for row in found for v in (row['on'], row['maybe'])] == [
-            bool, type(None), bool, bool]
-        doubled = Meter.objects.extra(select={'twice': 'weight * 2'}).order_by('id')
-        assert list(doubled.values('on')) == [{'on': True, 'twice': 5.0},
-                                              {'on': False, 'twice': None}]
+        assert found == [{'id': 1, 'on': True, 'maybe': None, 'day': read},
+                         {'id': 2, 'on': False, 'maybe': True, 'day': None}]
+        assert [type(v) for row in found for v in (row['on'], row['maybe'], row['day'])] == [
+            bool, type(None), datetime.date, bool, bool, type(None)]
+        doubled = Meter.objects.extra(select={'twice': 'id * 2'}).order_by('id')
+        assert list(doubled.values('on')) == [{'on': True, 'twice': 2},
+                                              {'on': False, 'twice': 4}]
 
 
 def test_models_alike_compile_once_but_keep_code_of_their_own(isolated_settings):
