@@ -32,6 +32,25 @@ def test_saving_a_new_object_is_one_statement_and_sets_its_key(library):
     assert Author.objects.get(name='second').id == author.id
 
 
+def test_a_new_row_gets_its_key_whatever_the_key_is_called(isolated_settings):
+    from django_legacy.db import models
+
+    class Numbered(models.Model):
+        number = models.AutoField(primary_key=True)
+        label = models.CharField(maxlength=10)
+
+        class Meta:
+            app_label = 'fastpaths'
+
+    with installed(Numbered):
+        first, second = Numbered(label='a'), Numbered(label='b')
+        first.save()
+        second.save()
+        assert (first.number, second.number) == (1, 2)
+        assert 'id' not in vars(second)
+        assert Numbered.objects.get(number=2).label == 'b'
+
+
 def test_saving_an_existing_object_checks_then_updates(library):
     author = Author.objects.create(name='before')
     with logged(Author) as statements:

@@ -57,6 +57,11 @@ def get_last_insert_id(cursor, table_name, pk_name):
     return cursor.lastrowid
 
 
+# The cursor's lastrowid is the key an INSERT gave its row: save() reads it
+# itself (see base._insert_function).
+insert_id_from_lastrowid = True
+
+
 def get_date_extract_sql(lookup_type, column):
     return 'EXTRACT(%s FROM %s)' % (lookup_type.upper(), column)
 

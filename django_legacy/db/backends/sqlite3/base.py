@@ -99,6 +99,11 @@ def get_last_insert_id(cursor, table_name, pk_name):
     return cursor.lastrowid
 
 
+# The cursor's lastrowid is the key an INSERT gave its row: save() reads it
+# itself (see base._insert_function).
+insert_id_from_lastrowid = True
+
+
 def get_date_extract_sql(lookup_type, column):
     "Returns SQL that extracts 'year', 'month' or 'day' from a date column."
     return "django_extract('%s', %s)" % (lookup_type, column)
