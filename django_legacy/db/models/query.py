@@ -10,6 +10,7 @@ import functools
 import hashlib
 
 from django_legacy.db import manager_db, transaction
+from django_legacy.db.models import signals
 from django_legacy.db.models.base import params_function, row_builder
 from django_legacy.db.models.fields import LOOKUP_TYPES, DateField
 from django_legacy.db.models.fields.related import pk_of
@@ -1035,7 +1036,6 @@ class EmptyQuerySet(QuerySet):
 
 def _is_leaf(model):
     "True when deleting the model's rows touches no other table and no one listens."
-    from django_legacy.db.models import signals
     opts = model._meta
     return not (opts.many_to_many or opts.get_all_related_objects()
                 or opts.get_all_related_many_to_many_objects()
@@ -1084,7 +1084,6 @@ def _in_batches(db, statement, column, keys):
 def delete_objects(model, objects):  # noqa: C901 -- 0.96's delete order in one place: collect, signal, clear, delete
     """Deletes ``objects`` and what depends on them, each model on its own
     connection; commits those connections unless transactions are managed."""
-    from django_legacy.db.models import signals
     collected, nullify = {}, []
     _collect(model, objects, collected, nullify)
     if dispatcher.has_receivers(signals.pre_delete):
