@@ -83,6 +83,35 @@ def test_update_is_one_statement_and_commits(library):
     assert Author.objects.filter(name='z').count() == 2
 
 
+def test_count_by_exact_lookups_writes_what_the_compiler_writes(library, monkeypatch):
+    from django_legacy.db.models import query
+    author = Author.objects.create(name='a')
+    for i in range(6):
+        Book(title='b%d' % i, author=author, pages=i % 3, price=None if i % 2 else 1.5).save()
+    cases = [Book.objects.all(), Book.objects.filter(pages=1), Book.objects.filter(pk=3),
+             Book.objects.filter(pages=2, in_print=True), Book.objects.filter(title='none'),
+             # and what the compiler writes:
+             Book.objects.filter(author=author), Book.objects.filter(price=None),
+             Book.objects.filter(pages__lt=2), Book.objects.exclude(pages=1),
+             Book.objects.filter(pages=1).filter(in_print=True), Book.objects.distinct(),
+             Book.objects.filter(pages=0)[1:], Book.objects.filter(pages=0)[:1]]
+    built = []
+
+    class Counted(query.Compiler):
+        def __init__(self, *args):
+            built.append(self)
+            super().__init__(*args)
+    monkeypatch.setattr(query, 'Compiler', Counted)
+    with logged(Book) as short:
+        counts = [qs.count() for qs in cases]
+    assert counts == [6, 2, 1, 2, 0, 6, 3, 4, 4, 2, 6, 1, 1]
+    assert len(short) == len(cases) and len(built) == 8
+    monkeypatch.setattr(query, '_count_plan', lambda *args: None)
+    with logged(Book) as general:
+        assert [qs.count() for qs in cases] == counts
+    assert general == short and len(built) == 8 + len(cases)
+
+
 def test_iterating_runs_one_select_and_converts_values(library):
     author = Author.objects.create(name='a')
     for i in range(250):
@@ -108,6 +137,7 @@ def test_fast_paths_follow_a_change_of_routing(isolated_settings):
         assert Author.objects.get(pk=author.id).name == 'on _a'
         assert Author.objects.filter(pk=author.id).update(name='moved') == 1
         assert [a.name for a in Author.objects.all()] == ['moved']
+        assert (Author.objects.count(), Author.objects.filter(name='moved').count()) == (1, 1)
 
 
 def test_instances_get_the_same_values_by_every_way_of_calling(isolated_settings):
@@ -308,14 +338,23 @@ def test_init_signals_for_another_model_leave_a_model_on_its_short_ways(library)
     assert not dispatcher.heard(signals.pre_init, Author)
 
 
-def test_update_by_exact_lookups_writes_what_the_compiler_writes(library):
+def test_update_by_exact_lookups_writes_what_the_compiler_writes(library, monkeypatch):
+    from django_legacy.db.models import query
     author = Author.objects.create(name='a')
     book = Book.objects.create(title='t', author=author, pages=1)
+
+    def updates():
+        return [Book.objects.filter(pk=book.id).update(pages=5, author_id=author.id),
+                Book.objects.filter(id=book.id, title='t').update(pages=6),
+                Book.objects.filter(pk=book.id + 1).update(pages=7),
+                Book.objects.filter(price=None).update(price=2.5)]     # IS NULL
     with logged(Book) as statements:
-        assert Book.objects.filter(pk=book.id).update(pages=5, author_id=author.id) == 1
-        assert Book.objects.filter(id=book.id, title='t').update(pages=6) == 1
-        assert Book.objects.filter(pk=book.id + 1).update(pages=7) == 0
-        assert Book.objects.filter(price=None).update(price=2.5) == 1     # IS NULL
+        assert updates() == [1, 1, 0, 1]
+    monkeypatch.setattr(query, '_update_plan', lambda *args: None)
+    with logged(Book) as general:
+        assert updates() == [1, 1, 0, 0]
+    assert general == statements
+    monkeypatch.undo()
     assert [s.split(' WHERE ')[0] for s in statements] == [
         'UPDATE %s SET %s = 5, %s = %d' % (qn('testapp_book'), qn('pages'), qn('author_id'),
                                            author.id),

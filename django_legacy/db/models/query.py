@@ -586,6 +586,14 @@ class QuerySet:
         if self._result_cache is not None:
             return len(self._result_cache)
         db = self._db()
+        if not (self._distinct or self._offset or self._limit is not None):
+            # No filter, or exact lookups on the model's own columns: SQL
+            # made once per model, backend and names.
+            given = self._exact_lookups()
+            plan = None if given is None else _count_plan(
+                self.model._meta, db.backend, tuple(given))
+            if plan is not None:
+                return db.connection.fetch_all(plan[0], plan[1](given))[0][0]
         compiler = Compiler(self, db.backend)
         where = compiler.where()
         what = 'COUNT(*)'
@@ -716,8 +724,30 @@ class QuerySet:
         narrow the queryset (``filter(pk=...).update(...)``): the SQL the
         compiler would write, made once per model, backend and names.
         Returns the row count, or None when the general path must run."""
-        if (len(self._filters) != 1 or self._raw_where or self._extra_tables
-                or type(self) is not QuerySet):
+        given = self._exact_lookups()
+        if not given:
+            return None
+        plan = _update_plan(self.model._meta, db.backend, tuple(kwargs), tuple(given))
+        if plan is None:
+            return None
+        sql, values, where = plan
+        params = values(kwargs) + where(given)
+        cursor = transaction.execute_committed(db.connection, sql, params)
+        self._result_cache = None
+        return cursor.rowcount
+
+    def _exact_lookups(self):
+        """Returns {name: value} of the lookups that alone narrow this
+        queryset when they are keyword lookups of one filter() call, none
+        of them None ({} for no filter at all), for the short ways to check
+        against the model's own columns (see _exact_where); None when
+        anything else narrows it (a Q, exclude(), a raw condition, extra
+        tables) or it is a subclass's queryset."""
+        if self._raw_where or self._extra_tables or type(self) is not QuerySet:
+            return None
+        if not self._filters:
+            return {}
+        if len(self._filters) != 1:
             return None
         q = self._filters[0]
         if q.negated or q.connector != Q.AND or not q.children:
@@ -727,14 +757,7 @@ class QuerySet:
             if isinstance(child, Q) or child[1] is None:
                 return None
         given = dict(lookups)
-        plan = _update_plan(self.model._meta, db.backend, tuple(kwargs), tuple(given))
-        if plan is None or len(given) != len(lookups):
-            return None         # (a name given twice: the compiler ANDs both)
-        sql, values, where = plan
-        params = values(kwargs) + where(given)
-        cursor = transaction.execute_committed(db.connection, sql, params)
-        self._result_cache = None
-        return cursor.rowcount
+        return given if len(given) == len(lookups) else None
 
     # -- refinement ---------------------------------------------------------
 
@@ -883,8 +906,22 @@ def _exact_where(opts, backend, keys):
         fields.append(found[1])
     qn = backend.quote_name
     table = qn(opts.db_table)
-    return (' WHERE ' + ' AND '.join('%s.%s = %%s' % (table, qn(f.column)) for f in fields),
-            fields)
+    where = ' AND '.join('%s.%s = %%s' % (table, qn(f.column)) for f in fields)
+    # As the compiler writes them: several lookups of one filter() in parentheses.
+    return (' WHERE ' + (where if len(fields) == 1 else '(%s)' % where), fields)
+
+
+@_plan('count')
+def _count_plan(opts, backend, keys):
+    """Returns (sql, params) for count() narrowed by exact lookups on the
+    model's own columns, ``keys`` naming them (none: every row), where
+    params(lookups) returns the query parameters; None when the lookups
+    need the general compiler."""
+    where = _exact_where(opts, backend, keys) if keys else ('', [])
+    if where is None:
+        return None
+    return ('SELECT COUNT(*) FROM %s%s' % (backend.quote_name(opts.db_table), where[0]),
+            params_function(where[1], keys))
 
 
 @_plan('get')
