@@ -675,6 +675,14 @@ class QuerySet:
         model = self.model
         if _is_leaf(model):
             db = self._db()
+            given = self._exact_lookups()
+            plan = None if given is None else _delete_plan(model._meta, db.backend, tuple(given))
+            if plan is not None:
+                # No filter, or exact lookups on the model's own columns: SQL
+                # made once per model, backend and names.
+                transaction.execute_committed(db.connection, plan[0], plan[1](given))
+                self._result_cache = None
+                return
             compiler = Compiler(self, db.backend)
             where = compiler.where()
             if compiler.joins or self._extra_tables:
@@ -917,11 +925,27 @@ def _count_plan(opts, backend, keys):
     model's own columns, ``keys`` naming them (none: every row), where
     params(lookups) returns the query parameters; None when the lookups
     need the general compiler."""
-    where = _exact_where(opts, backend, keys) if keys else ('', [])
+    return _whole_table_plan('SELECT COUNT(*) FROM', opts, backend, keys)
+
+
+@_plan('delete')
+def _delete_plan(opts, backend, keys):
+    "Returns (sql, params) for delete() as _count_plan does for count()."
+    return _whole_table_plan('DELETE FROM', opts, backend, keys)
+
+
+def _whole_table_plan(head, opts, backend, keys):
+    table = backend.quote_name(opts.db_table)
+    if not keys:
+        return '%s %s' % (head, table), _no_params
+    where = _exact_where(opts, backend, keys)
     if where is None:
         return None
-    return ('SELECT COUNT(*) FROM %s%s' % (backend.quote_name(opts.db_table), where[0]),
-            params_function(where[1], keys))
+    return '%s %s%s' % (head, table, where[0]), params_function(where[1], keys)
+
+
+def _no_params(lookups):
+    return []
 
 
 @_plan('get')
@@ -1072,12 +1096,14 @@ class EmptyQuerySet(QuerySet):
 
 
 def _is_leaf(model):
-    "True when deleting the model's rows touches no other table and no one listens."
+    """True when deleting the model's rows touches no other table and no
+    one listens for this model (a GenericRelation or FileField listens for
+    its own model only)."""
     opts = model._meta
     return not (opts.many_to_many or opts.get_all_related_objects()
                 or opts.get_all_related_many_to_many_objects()
-                or dispatcher.has_receivers(signals.pre_delete)
-                or dispatcher.has_receivers(signals.post_delete))
+                or dispatcher.heard(signals.pre_delete, model)
+                or dispatcher.heard(signals.post_delete, model))
 
 
 def _batches(keys):
