@@ -935,6 +935,9 @@ def _delete_plan(opts, backend, keys):
 
 
 def _whole_table_plan(head, opts, backend, keys):
+    """Returns (sql, params): ``head`` ('DELETE FROM', ...) on the model's
+    table, narrowed by exact lookups on its own columns that ``keys`` name
+    (none: every row); None when the lookups need the general compiler."""
     table = backend.quote_name(opts.db_table)
     if not keys:
         return '%s %s' % (head, table), _no_params
@@ -945,6 +948,7 @@ def _whole_table_plan(head, opts, backend, keys):
 
 
 def _no_params(lookups):
+    "The parameters of a statement that no lookup narrows."
     return []
 
 
