@@ -506,24 +506,6 @@ def test_values_converts_what_each_field_converts(isolated_settings):
                                               {'on': False, 'twice': 4}]
 
 
-def test_models_alike_compile_once_but_keep_code_of_their_own(isolated_settings):
-    from django_legacy.db import models
-    from django_legacy.db.models.base import _compiled_sources, _row_functions
-
-    def make(name):
-        return type(name, (models.Model,), {
-            '__module__': __name__, 'size': models.IntegerField(),
-            'Meta': type('Meta', (), {'app_label': 'fastpaths'})})
-    first, second = make('First'), make('Second')
-    one_first = _row_functions(first)[1]
-    known = len(_compiled_sources)
-    one_second = _row_functions(second)[1]
-    assert len(_compiled_sources) == known       # the same sources: nothing compiled
-    assert one_first.__code__ == one_second.__code__
-    assert one_first.__code__ is not one_second.__code__
-    assert (type(one_first((1, 2))), type(one_second((1, 2)))) == (first, second)
-
-
 def test_save_takes_values_as_they_are_only_where_their_field_would(isolated_settings):
     from django_legacy.db.models.base import _unchanged_types, params_function
     from django_legacy.db.models.fields import CharField, IntegerField

@@ -566,21 +566,8 @@ def _compiled(name, arguments, lines, namespace):
     globals (the values its names stand for)."""
     source = 'def %s(%s):\n%s\n' % (name, ', '.join(arguments),
                                      '\n'.join('    ' + line for line in lines))
-    code = _compiled_sources.get(source)
-    if code is None:
-        code = _compiled_sources[source] = compile(source, '<compiled %s>' % name, 'exec')
-    exec(code, namespace)
-    function = namespace[name]
-    # A code object of its own: CPython specializes a function's code for
-    # the globals it meets, and two models' functions taking turns on one
-    # code object would keep undoing each other's.
-    function.__code__ = function.__code__.replace()
-    return function
-
-
-# source -> code: the sources name positions, not fields, so models alike
-# share the compiling of them (get() by key, for one: 40-100 µs each).
-_compiled_sources = {}
+    exec(compile(source, '<compiled %s>' % name, 'exec'), namespace)
+    return namespace[name]
 
 
 def _absolute_url(opts, method):
