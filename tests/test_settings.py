@@ -88,6 +88,8 @@ def test_empty_engine_is_the_dummy_backend(isolated_settings):
     holder = UserSettingsHolder(global_settings)
     info = connect(holder)
     assert info.backend.__name__ == 'django_legacy.db.backends.dummy.base'
-    with pytest.raises(ImproperlyConfigured) as raised:
-        info.connection.cursor()
-    assert 'DATABASE_ENGINE setting' in str(raised.value)
+    # Every way the ORM reaches a connection says so.
+    for use in ('cursor', 'run', 'fetch_all', 'build_rows', 'stream', 'run_once'):
+        with pytest.raises(ImproperlyConfigured) as raised:
+            getattr(info.connection, use)()
+        assert 'DATABASE_ENGINE setting' in str(raised.value)

@@ -52,6 +52,7 @@ class DatabaseWrapper:
 
     cursor = complain
     run = complain
+    fetch_all = complain
     stream = complain
     build_rows = complain
     run_once = complain
