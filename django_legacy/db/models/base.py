@@ -162,10 +162,9 @@ class Model(metaclass=ModelBase):
     @classmethod
     def _from_db(cls, row):
         "Builds an instance from a row of all its fields, as row_builder's function does."
-        one = _row_functions(cls)[1]
-        if dispatcher.heard(signals.pre_init, cls) or dispatcher.heard(signals.post_init, cls):
-            return _signalled(cls, one, row)
-        return one(row)
+        if signals.pre_init in receivers or signals.post_init in receivers:
+            return row_builder(cls)([row])[0]
+        return _row_functions(cls)[1](row)
 
     def __repr__(self):
         return '<%s: %s>' % (self.__class__.__name__, self)
@@ -464,9 +463,15 @@ def row_builder(model):
     while either signal has a receiver, each row sends them as 0.96's did
     (asked once per query). Made once per model (see _row_functions)."""
     build, one = _row_functions(model)
-    if dispatcher.heard(signals.pre_init, model) or dispatcher.heard(signals.post_init, model):
+    if _init_heard(model):
         return lambda rows: [_signalled(model, one, row) for row in rows]
     return build
+
+
+def _init_heard(model):
+    """True when a receiver of pre_init or post_init may be called for
+    ``model`` (the compiled __init__ asks the same in its own source)."""
+    return dispatcher.heard(signals.pre_init, model) or dispatcher.heard(signals.post_init, model)
 
 
 def _signalled(model, one, row):
