@@ -51,6 +51,28 @@ def test_a_new_row_gets_its_key_whatever_the_key_is_called(isolated_settings):
         assert Numbered.objects.get(number=2).label == 'b'
 
 
+def test_a_backend_of_its_own_is_asked_for_the_new_key(library):
+    "A backend whose get_last_insert_id is not backends.lastrowid is called for it."
+    import types
+
+    from django_legacy.db.backends import lastrowid
+    from django_legacy.db.models.base import _SavePlan
+    if engine() != 'sqlite3':
+        pytest.skip('reads the key through SQLite\'s lastrowid')
+    asked = []
+
+    def get_last_insert_id(cursor, table_name, pk_name):
+        asked.append((table_name, pk_name))
+        return cursor.lastrowid
+    backend = types.SimpleNamespace(**vars(Author.objects.db.backend))
+    backend.get_last_insert_id = get_last_insert_id
+    assert Author.objects.db.backend.get_last_insert_id is lastrowid
+    author = Author(name='asked')
+    _SavePlan(Author._meta, backend).insert_new(author, Author.objects.db.connection)
+    assert asked == [('testapp_author', 'id')]
+    assert Author.objects.get(pk=author.id).name == 'asked'
+
+
 def test_saving_an_existing_object_checks_then_updates(library):
     author = Author.objects.create(name='before')
     with logged(Author) as statements:

@@ -164,6 +164,14 @@ def statement_writes(sql):
     return not head.startswith(_READS)
 
 
+def lastrowid(cursor, table_name, pk_name):
+    """get_last_insert_id() of the backends whose driver's cursor knows the
+    key its INSERT gave the row (sqlite3, MySQLdb): its lastrowid. save()
+    reads the attribute itself where a backend's get_last_insert_id is this
+    function (see models.base._insert_function)."""
+    return cursor.lastrowid
+
+
 class TransactionState(threading.local):
     """This thread's transaction management, which
     django_legacy.db.transaction keeps: ``managed``, a stack of flags, one

@@ -13,7 +13,7 @@ import os
 from django_legacy.core import exceptions
 from django_legacy.core.validators import ValidationError
 from django_legacy.db import manager_db, transaction
-from django_legacy.db.backends import transaction_state
+from django_legacy.db.backends import lastrowid, transaction_state
 from django_legacy.db.models import loading, signals
 from django_legacy.db.models.fields import (
     INTEGER_MAX, INTEGER_MIN, Field, FieldDoesNotExist, get_image_dimensions)
@@ -726,10 +726,11 @@ def _insert_function(plan, backend, table):
     """Returns insert_new(instance, connection): runs ``plan``'s INSERT of
     the new row ``instance`` on ``connection`` (a DatabaseWrapper) and sets
     its key from what the database gave it: the row the INSERT returned,
-    the cursor's lastrowid where the backend says that is the key, else
-    the backend's get_last_insert_id(). Compiled per plan, so that the
-    key's attribute is set and the cursor read without a call of setattr()
-    or of the backend (2.5% of a save on SQLite)."""
+    else what the backend's get_last_insert_id() gives (the cursor's
+    lastrowid, read in place, where that is backends.lastrowid). Compiled
+    per plan, so that the key's attribute is set and the cursor read
+    without a call of setattr() or of the backend (2.5% of a save on
+    SQLite)."""
     namespace = {'params': plan.insert_fields, 'sql': plan.insert, 'plan': plan,
                  'next_order': _next_order, 'last_id': backend.get_last_insert_id,
                  'table': table, 'column': plan.pk_column, 'pk': plan.pk_attname}
@@ -740,7 +741,7 @@ def _insert_function(plan, backend, table):
     lines.append('cursor = connection.run_once(sql, values, %s)' % (not plan.count_order))
     if plan.returning:
         key = 'cursor.fetchone()[0]'
-    elif getattr(backend, 'insert_id_from_lastrowid', False):
+    elif backend.get_last_insert_id is lastrowid:
         key = 'cursor.lastrowid'
     else:
         key = 'last_id(cursor, table, column)'

@@ -53,13 +53,7 @@ quote_character = '`'
 quote_name = name_quoter(quote_character)
 
 
-def get_last_insert_id(cursor, table_name, pk_name):
-    return cursor.lastrowid
-
-
-# The cursor's lastrowid is the key an INSERT gave its row: save() reads it
-# itself (see base._insert_function).
-insert_id_from_lastrowid = True
+get_last_insert_id = backends.lastrowid
 
 
 def get_date_extract_sql(lookup_type, column):
