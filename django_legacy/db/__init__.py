@@ -477,7 +477,8 @@ class ConnectionInfoDescriptor:
 def manager_db(manager):
     """Returns ``manager.db``, the manager's ConnectionInfo for this thread,
     from the thread's cache when the descriptor has put it there, without
-    the descriptor's call (save(), get() and every query ask it: 0.1 µs)."""
+    the descriptor's call (get() and every query ask it: 0.1 µs; save()
+    reads the cache itself, without this call either)."""
     try:
         return connections._local.managers[manager]
     except KeyError:

@@ -12,7 +12,7 @@ import os
 
 from django_legacy.core import exceptions
 from django_legacy.core.validators import ValidationError
-from django_legacy.db import manager_db, transaction
+from django_legacy.db import connections, transaction
 from django_legacy.db.backends import lastrowid, transaction_state
 from django_legacy.db.models import loading, signals
 from django_legacy.db.models.fields import (
@@ -198,7 +198,12 @@ class Model(metaclass=ModelBase):
         cls = self.__class__
         if signals.pre_save in receivers:
             dispatcher.send(signal=signals.pre_save, sender=cls, instance=self)
-        db = manager_db(cls._default_manager)
+        manager = cls._default_manager
+        try:
+            # manager_db(manager), without its call (2% of a save).
+            db = connections._local.managers[manager]
+        except KeyError:
+            db = manager.db
         backend = db.backend
         opts = self._meta
         plan = opts._sql_cache.get(backend) or _statements(opts, backend)
