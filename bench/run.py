@@ -11,7 +11,10 @@ rows, iterated as objects), count, update (one bulk UPDATE of every row),
 update1 (200 one-row UPDATEs per model, each committed), delete and drop.
 Each implementation runs in a fresh process, once per round; the table
 shows the median and best of the rounds and the ratio of the best times to
-the raw driver's (raw sqlite3, or raw psycopg).
+the raw driver's (raw sqlite3, or raw psycopg). Beside raw driver code
+runs 'raw + objects' (bench/impl_objects.py): raw driver code that makes
+each row an object and nothing more, the least any object layer adds;
+each target's line gives its ratio too.
 
 With ``--engine sqlite3`` (the default) the databases are two SQLite files;
 then django_legacy's scaling: the cost of routing against the size of
@@ -57,10 +60,13 @@ if ROOT not in sys.path:
 
 from bench.workload import PER_ROW, PHASES, Target  # noqa: E402
 
-IMPLEMENTATIONS = (('raw', None), ('legacy', None), ('sqlalchemy', 'sqlalchemy'),
-                   ('peewee', 'peewee'), ('django', 'django'))
-LABELS = {'raw': 'raw sqlite3', 'legacy': 'django_legacy', 'sqlalchemy': 'SQLAlchemy',
-          'peewee': 'peewee', 'django': 'Django'}
+IMPLEMENTATIONS = (('raw', None), ('objects', None), ('legacy', None),
+                   ('sqlalchemy', 'sqlalchemy'), ('peewee', 'peewee'), ('django', 'django'))
+LABELS = {'raw': 'raw sqlite3', 'objects': 'raw + objects', 'legacy': 'django_legacy',
+          'sqlalchemy': 'SQLAlchemy', 'peewee': 'peewee', 'django': 'Django'}
+# Raw driver code, and raw driver code that makes objects (bench/impl_objects):
+# they always run, and are not peers.
+YARDSTICKS = ('raw', 'objects')
 # The highest ratio of django_legacy's best time to the raw driver's, per phase.
 TARGETS = {'sqlite3': {'insert': 1.6, 'get': 1.3, 'filter': 1.5, 'update1': 1.2},
            'postgresql': {'insert': 1.2, 'get': 1.2}}
@@ -131,7 +137,7 @@ def spawn(*argv):
 def available(only):
     names = []
     for name, module in IMPLEMENTATIONS:
-        if only and name not in only and name != 'raw':
+        if only and name not in only and name not in YARDSTICKS:
             continue
         if module is None or importlib.util.find_spec(module) is not None:
             names.append(name)
@@ -201,7 +207,7 @@ def describe_run(results, engine, rows, rounds):
                                                 os.environ.get('PGPORT', '5432')))
     return '%d rows per table, %d rounds, %s, %s, %d cores, Python %s, %s' % (
         rows, rounds, where, platform.machine(), os.cpu_count(), platform.python_version(),
-        ', '.join(results[n]['version'] for n in names))
+        ', '.join(dict.fromkeys(results[n]['version'] for n in names)))
 
 
 def report(results, engine, rows, rounds):
@@ -230,9 +236,13 @@ def report(results, engine, rows, rounds):
     legacy = results['legacy']['best']
     for phase, limit in TARGETS[engine].items():
         ratio = legacy[phase] / raw['best'][phase]
-        lines.append('  %-7s %.2fx %s (target <= %.1fx): %s' % (
-            phase, ratio, LABELS['raw'], limit, 'met' if ratio <= limit else 'MISSED'))
-    others = [n for n in names if n not in ('raw', 'legacy')]
+        line = '  %-7s %.2fx %s (target <= %.1fx): %s' % (
+            phase, ratio, LABELS['raw'], limit, 'met' if ratio <= limit else 'MISSED')
+        if 'objects' in results:
+            line += '; %s %.2fx' % (LABELS['objects'],
+                                    results['objects']['best'][phase] / raw['best'][phase])
+        lines.append(line)
+    others = [n for n in names if n not in YARDSTICKS + ('legacy',)]
     if others:
         slower = [p for p in PHASES
                   if legacy[p] >= min(results[n]['best'][p] for n in others)]
@@ -308,7 +318,7 @@ def main(argv=None):
                         help='rows of the scale run (0 skips it)')
     parser.add_argument('--json', help='also write the results to this file')
     parser.add_argument('--only', nargs='*', default=[], help='implementations to run '
-                        '(raw always runs): legacy sqlalchemy peewee django')
+                        '(raw and objects always run): legacy sqlalchemy peewee django')
     parser.add_argument('--threads-only', action='store_true',
                         help='postgresql: only the thread curve (on a server with '
                         'PG_FSYNC=on, where the disk does the waiting)')

@@ -26,7 +26,7 @@ def worker(*argv):
 
 def test_workload_workers_time_every_phase():
     results = {}
-    for name in ('raw', 'legacy'):
+    for name in ('raw', 'objects', 'legacy'):
         measured = worker(name, '--rows', '20')
         assert sorted(measured['timings']) == sorted(PHASES)
         results[name] = {'version': measured['version'], 'runs': [measured['timings']],
@@ -34,6 +34,9 @@ def test_workload_workers_time_every_phase():
     text = run.report(results, 'sqlite3', 20, 1)
     assert 'django_legacy' in text and 'targets for django_legacy' in text
     assert text.count('raw sqlite3 (target <=') == len(run.TARGETS['sqlite3'])
+    # raw + objects is a yardstick: given on each target's line, never a peer.
+    assert text.count('; raw + objects ') == len(run.TARGETS['sqlite3'])
+    assert 'faster than the fastest of' not in text
 
 
 def test_scale_workers_insert_then_iterate(tmp_path):
