@@ -67,13 +67,13 @@ def run(target, rows, clock):
     with clock('get'):
         statement = sql['get artist']
         for i in range(1, rows + 1):
-            artists(a.execute(statement, (i,)))
+            artists(a.execute(statement, (i,)).fetchall())
         statement = sql['get widget']
         for i in range(1, rows + 1):
-            widgets(b.execute(statement, (i,)))
+            widgets(b.execute(statement, (i,)).fetchall())
     with clock('filter'):
-        for obj in artists(a.execute(sql['filter artist'], (rows // 2,))):
+        for obj in artists(a.execute(sql['filter artist'], (rows // 2,)).fetchall()):
             pass
-        for obj in widgets(b.execute(sql['filter widget'], (rows // 2,))):
+        for obj in widgets(b.execute(sql['filter widget'], (rows // 2,)).fetchall()):
             pass
     impl_raw.the_rest(a, b, sql, clock)
