@@ -15,7 +15,7 @@ version = impl_raw.version
 
 
 def run(target, rows, clock):
-    a, b, sql, insert = impl_raw.connect(target)
+    a, b, sql, insert, rows_of = impl_raw.connect(target)
     insert_artist, insert_widget = sql['insert artist'], sql['insert widget']
 
     class Artist:
@@ -67,13 +67,13 @@ def run(target, rows, clock):
     with clock('get'):
         statement = sql['get artist']
         for i in range(1, rows + 1):
-            artists(a.execute(statement, (i,)).fetchall())
+            artists(rows_of(a.execute(statement, (i,))))
         statement = sql['get widget']
         for i in range(1, rows + 1):
-            widgets(b.execute(statement, (i,)).fetchall())
+            widgets(rows_of(b.execute(statement, (i,))))
     with clock('filter'):
-        for obj in artists(a.execute(sql['filter artist'], (rows // 2,)).fetchall()):
+        for obj in artists(rows_of(a.execute(sql['filter artist'], (rows // 2,)))):
             pass
-        for obj in widgets(b.execute(sql['filter widget'], (rows // 2,)).fetchall()):
+        for obj in widgets(rows_of(b.execute(sql['filter widget'], (rows // 2,)))):
             pass
     impl_raw.the_rest(a, b, sql, clock)
