@@ -737,16 +737,16 @@ def _insert_function(plan, backend, table, fields):
     that a save makes no call for them, for setattr() or for the backend
     (4% of a save on SQLite)."""
     each, pre_saves = _field_by_field(fields)
-    namespace = {'refused': each, 'ValidationError': ValidationError, 'sql': plan.insert,
+    namespace = {'each': each, 'ValidationError': ValidationError, 'sql': plan.insert,
                  'plan': plan, 'next_order': _next_order, 'last_id': backend.get_last_insert_id,
                  'table': table, 'column': plan.pk_column, 'pk': plan.pk_attname}
     if pre_saves:
-        lines = ['values = refused(instance, True)']
+        lines = ['values = each(instance, True)']
     else:
         lines = ['try:'] + [
             '    ' + line for line in _params_lines(fields, None, False, True, namespace)] + [
             '    values = %s' % _params_list(fields),
-            'except ValidationError:', '    values = refused(instance, True)']
+            'except ValidationError:', '    values = each(instance, True)']
     if plan.count_order:
         lines.append('values.append(next_order(connection, plan, instance))')
     # A count_order SELECT went first: the INSERT is not the whole change.
