@@ -37,7 +37,10 @@ inserting them in one managed transaction on each of two connections, per
 row against a run of 10,000, and iterating them with ``iterator()``, peak
 resident memory before and after.
 
-SQLAlchemy, peewee and modern Django run when installed (the 'bench' extra).
+SQLAlchemy, peewee and modern Django run when installed (the 'bench' extra);
+``--only`` names the ones to run, and one named but not installed is an error.
+A mistake in the command line, or no server where the PG* variables point,
+is one line on stderr and exit status 1.
 """
 
 import argparse
@@ -67,6 +70,8 @@ LABELS = {'raw': 'raw sqlite3', 'objects': 'raw + objects', 'legacy': 'django_le
 # Raw driver code, and raw driver code that makes objects (bench/impl_objects):
 # they always run, and are not peers.
 YARDSTICKS = ('raw', 'objects')
+# The ORMs django_legacy is compared with, each when its package is installed.
+PEERS = ('sqlalchemy', 'peewee', 'django')
 # The highest ratio of django_legacy's best time to the raw driver's, per phase.
 TARGETS = {'sqlite3': {'insert': 1.6, 'get': 1.3, 'filter': 1.5, 'update1': 1.2},
            'postgresql': {'insert': 1.2, 'get': 1.2}}
@@ -135,13 +140,29 @@ def spawn(*argv):
 
 
 def available(only):
+    """Returns the names of the implementations to run: the yardsticks,
+    django_legacy, and the peers named in ``only`` (every installed one
+    when it names none). Raises UsageError for a peer named but not
+    installed."""
     names = []
     for name, module in IMPLEMENTATIONS:
-        if only and name not in only and name not in YARDSTICKS:
-            continue
-        if module is None or importlib.util.find_spec(module) is not None:
-            names.append(name)
+        if name in PEERS:
+            if only and name not in only:
+                continue
+            if importlib.util.find_spec(module) is None:
+                if only:
+                    raise UsageError("--only %s: %s is not installed (pip install -e "
+                                     "'.[bench]')" % (name, module))
+                continue
+        names.append(name)
     return names
+
+
+def label(name, engine):
+    "The name of implementation ``name`` in the tables of a run on ``engine``."
+    if name == 'raw' and engine == 'postgresql':
+        return 'raw psycopg'
+    return LABELS[name]
 
 
 def workload(engine, names, rows, rounds):
@@ -215,8 +236,8 @@ def report(results, engine, rows, rounds):
     raw = results['raw']
     names = list(results)
     lines = [describe_run(results, engine, rows, rounds), '']
-    lines.append('median ms, best ms (ratio of the bests to %s)' % LABELS['raw'])
-    lines.append('%-8s' % 'phase' + ''.join('%24s' % LABELS[n] for n in names))
+    lines.append('median ms, best ms (ratio of the bests to %s)' % label('raw', engine))
+    lines.append('%-8s' % 'phase' + ''.join('%24s' % label(n, engine) for n in names))
     for phase in PHASES:
         cells = []
         for name in names:
@@ -237,7 +258,7 @@ def report(results, engine, rows, rounds):
     for phase, limit in TARGETS[engine].items():
         ratio = legacy[phase] / raw['best'][phase]
         line = '  %-7s %.2fx %s (target <= %.1fx): %s' % (
-            phase, ratio, LABELS['raw'], limit, 'met' if ratio <= limit else 'MISSED')
+            phase, ratio, label('raw', engine), limit, 'met' if ratio <= limit else 'MISSED')
         if 'objects' in results:
             line += '; %s %.2fx' % (LABELS['objects'],
                                     results['objects']['best'][phase] / raw['best'][phase])
@@ -299,9 +320,9 @@ def report_threads(curve):
              '%-16s' % 'threads' + ''.join('%10d' % n for n in THREADS)]
     medians = {name: {n: statistics.median(runs) for n, runs in curve[name].items()}
                for name in ('raw', 'legacy')}
-    for name, label in (('raw', 'raw psycopg'), ('legacy', 'django_legacy')):
-        lines.append('%-16s' % label + ''.join('%10.0f' % medians[name][str(n)]
-                                               for n in THREADS))
+    for name in ('raw', 'legacy'):
+        lines.append('%-16s' % label(name, 'postgresql') +
+                     ''.join('%10.0f' % medians[name][str(n)] for n in THREADS))
     legacy = medians['legacy']
     ratio = legacy[str(THREADS[-1])] / legacy['1']
     lines.append('  django_legacy, %d threads against 1: %.2fx (target >= 2x): %s' % (
@@ -309,16 +330,76 @@ def report_threads(curve):
     return '\n'.join(lines)
 
 
+class UsageError(Exception):
+    "A mistake in the command line or the environment; printed as one line."
+
+
+class OneLineParser(argparse.ArgumentParser):
+    "An argument parser whose mistakes raise UsageError."
+
+    def error(self, message):
+        raise UsageError(message)
+
+
+def at_least(least):
+    "Returns an argparse type: an int no smaller than ``least``."
+    def number(text):
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError('%r is not a whole number' % text) from None
+        if value < least:
+            raise argparse.ArgumentTypeError('%d is less than %d' % (value, least))
+        return value
+    return number
+
+
+def reachable(engine):
+    """Raises UsageError unless the ``engine`` server the environment names
+    answers (SQLite needs none)."""
+    if engine != 'postgresql':
+        return
+    try:
+        import psycopg
+    except ImportError:
+        raise UsageError("--engine postgresql needs psycopg: pip install -e '.[postgresql]'") \
+            from None
+    try:
+        server_setting(Target(engine, None), 'server_version')
+    except psycopg.OperationalError as e:
+        raise UsageError('--engine postgresql: no server answers where PGHOST, PGPORT and '
+                         'PGUSER point (%s); run under .ci/pg run, which starts one'
+                         % str(e).splitlines()[0]) from None
+
+
+def writable(path):
+    "Raises UsageError unless ``path`` can be written (before a run, not after it)."
+    try:
+        with open(path, 'a'):
+            pass
+    except OSError as e:
+        raise UsageError('--json %s: %s' % (path, e.strerror)) from None
+
+
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    try:
+        return run(argv)
+    except UsageError as e:
+        sys.stderr.write('bench/run.py: error: %s\n' % e)
+        return 1
+
+
+def run(argv):
+    parser = OneLineParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--engine', choices=('sqlite3', 'postgresql'), default='sqlite3')
-    parser.add_argument('--rows', type=int, default=5000)
-    parser.add_argument('--rounds', type=int, default=3)
-    parser.add_argument('--scale', type=int, default=1000000,
+    parser.add_argument('--rows', type=at_least(1), default=5000)
+    parser.add_argument('--rounds', type=at_least(1), default=3)
+    parser.add_argument('--scale', type=at_least(0), default=1000000,
                         help='rows of the scale run (0 skips it)')
     parser.add_argument('--json', help='also write the results to this file')
-    parser.add_argument('--only', nargs='*', default=[], help='implementations to run '
-                        '(raw and objects always run): legacy sqlalchemy peewee django')
+    parser.add_argument('--only', nargs='*', default=[], choices=('legacy',) + PEERS,
+                        metavar='NAME', help='the peers to run beside raw code, raw + objects '
+                        'and django_legacy (legacy alone: none): sqlalchemy peewee django')
     parser.add_argument('--threads-only', action='store_true',
                         help='postgresql: only the thread curve (on a server with '
                         'PG_FSYNC=on, where the disk does the waiting)')
@@ -334,14 +415,15 @@ def main(argv=None):
     if args.worker:
         worker(args)
         return 0
-    if args.engine == 'postgresql':
-        LABELS['raw'] = 'raw psycopg'
+    if args.threads_only and args.engine != 'postgresql':
+        raise UsageError('--threads-only measures the PostgreSQL thread curve: add '
+                         '--engine postgresql')
+    reachable(args.engine)
+    if args.json:
+        writable(args.json)
     if args.threads_only:
-        if args.engine != 'postgresql':
-            raise SystemExit('bench/run.py: --threads-only measures the PostgreSQL thread '
-                             'curve: add --engine postgresql')
         return threads_only(args)
-    names = available(args.only)
+    names = available([name for name in args.only if name != 'legacy'])
     results = workload(args.engine, names, args.rows, args.rounds)
     print(report(results, args.engine, args.rows, args.rounds), flush=True)
     saved = {'engine': args.engine, 'rows': args.rows, 'rounds': args.rounds,

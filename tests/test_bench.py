@@ -39,6 +39,56 @@ def test_workload_workers_time_every_phase():
     assert 'faster than the fastest of' not in text
 
 
+def test_the_tables_name_the_raw_driver_of_their_engine():
+    timings = {p: 0.001 for p in PHASES}
+    results = {name: {'version': name, 'runs': [timings], 'median': timings, 'best': timings}
+               for name in ('raw', 'objects', 'legacy')}
+    assert 'ratio of the bests to raw psycopg' in run.report(results, 'postgresql', 20, 1)
+    # ... and a run on PostgreSQL leaves SQLite's tables as they were.
+    assert 'ratio of the bests to raw sqlite3' in run.report(results, 'sqlite3', 20, 1)
+
+
+@pytest.mark.parametrize('argv, message', [
+    (['--rows', '0'], 'argument --rows: 0 is less than 1'),
+    (['--rows', 'many'], "argument --rows: 'many' is not a whole number"),
+    (['--rounds', '0'], 'argument --rounds: 0 is less than 1'),
+    (['--only', 'pewee'], "argument --only: invalid choice: 'pewee'"),
+    (['--threads-only'], '--threads-only measures the PostgreSQL thread curve: add '
+                         '--engine postgresql'),
+    (['--json', '/nonexistent/figures.json'], '--json /nonexistent/figures.json: No such file'),
+])
+def test_a_command_line_mistake_is_one_line_and_exit_1(argv, message, capsys):
+    assert run.main(argv + ['--scale', '0']) == 1
+    out, err = capsys.readouterr()
+    assert out == '' and err.startswith('bench/run.py: error: ' + message)
+    assert err.count('\n') == 1
+
+
+def test_no_server_is_one_line_and_exit_1(monkeypatch, capsys):
+    # A port nothing listens on: bound, then closed.
+    import socket
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv('PGHOST', '127.0.0.1')
+    monkeypatch.setenv('PGPORT', str(port))
+    monkeypatch.setenv('PGUSER', 'postgres')
+    assert run.main(['--engine', 'postgresql', '--rounds', '1']) == 1
+    err = capsys.readouterr().err
+    assert err.startswith('bench/run.py: error: --engine postgresql: no server answers where '
+                          'PGHOST, PGPORT and PGUSER point (')
+    assert err.count('\n') == 1
+
+
+def test_a_peer_named_but_not_installed_is_a_usage_error(monkeypatch):
+    monkeypatch.setattr(run, 'IMPLEMENTATIONS', run.IMPLEMENTATIONS + (('absent', 'no_such_orm'),))
+    monkeypatch.setattr(run, 'PEERS', run.PEERS + ('absent',))
+    assert 'absent' not in run.available([])
+    with pytest.raises(run.UsageError, match=r"--only absent: no_such_orm is not installed"):
+        run.available(['absent'])
+    assert run.available(['django']) == ['raw', 'objects', 'legacy', 'django']
+
+
 def test_scale_workers_insert_then_iterate(tmp_path):
     small = worker('insert-scale', '--rows', '30')
     big = worker('insert-scale', '--rows', '50', '--directory', str(tmp_path))
