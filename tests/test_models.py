@@ -165,6 +165,34 @@ def test_weak_receivers_go_away():
         dispatcher.connect(print)
 
 
+def test_a_watch_holds_the_signals_that_have_receivers():
+    one, two, other = object(), object(), object()
+
+    def listener(**kwargs):
+        pass
+    dispatcher.connect(listener, signal=one)
+    listened = dispatcher.watch(one, two)
+    assert listened == {one} and dispatcher.watch(one, two) is listened
+    dispatcher.connect(listener, signal=two, sender=Trip)
+    dispatcher.connect(listener, signal=other)
+    assert listened == {one, two}
+    dispatcher.disconnect(listener, signal=one)
+    assert listened == {two}
+    dispatcher.disconnect(listener, signal=other)
+    assert listened == {two}
+
+    class Receiver:
+        def __call__(self, **kwargs):
+            pass
+    receiver = Receiver()
+    dispatcher.connect(receiver, signal=one)
+    assert listened == {one, two}
+    del receiver                # a receiver that died counts until a send finds it gone
+    dispatcher.send(signal=one)
+    dispatcher.disconnect(listener, signal=two, sender=Trip)
+    assert listened == set() and not listened
+
+
 def test_models_reject_bad_definitions():
     with pytest.raises(TypeError) as raised:
         class Bad(models.Model):

@@ -26,6 +26,10 @@ receivers = _receivers = {}
 # them where one listens to every sender), kept with _receivers for heard().
 _senders = {}
 
+# (signal, ...) -> the set of those signals that have receivers, kept with
+# _receivers for watch().
+_watches = {}
+
 
 def _reference(receiver, weak):
     if not weak:
@@ -92,6 +96,12 @@ def _index(signal):
         _senders[signal] = found
     else:
         _senders.pop(signal, None)
+    for signals, listened in _watches.items():
+        if signal in signals:
+            if signal in _receivers:
+                listened.add(signal)
+            else:
+                listened.discard(signal)
 
 
 def send(signal=Any, sender=Any, **named):
@@ -121,6 +131,17 @@ def _robust_call(receiver, signal, sender, named):
 def has_receivers(signal):
     "True when anything may be listening to ``signal`` (a cheap check before send)."
     return signal in _receivers
+
+
+def watch(*signals):
+    """Returns a set that holds, from now on, those of ``signals`` that have
+    receivers (new): where it is empty, one truth test tells a hot path
+    that none of them is heard (the compiled Model.__init__ watches
+    pre_init and post_init). The same set for the same signals."""
+    listened = _watches.get(signals)
+    if listened is None:
+        listened = _watches[signals] = {s for s in signals if s in _receivers}
+    return listened
 
 
 def heard(signal, sender):

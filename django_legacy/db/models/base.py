@@ -380,7 +380,7 @@ def _keyword_function(model, name, head, tail):
     default (called where it is callable), in field order, as
     Model.__init__ does; ``head`` and ``tail`` are the source lines before
     and after. Its namespace gives the names __given, __model, __general,
-    __names, __receivers, __pre, __post, __type and __heard their values
+    __names, __listened, __pre, __post, __type and __heard their values
     (see _class_init);
     ``*__args`` and ``**__kwargs`` collect the rest of a call. Returns None
     where an attname cannot be a parameter (not a plain name, or a name the
@@ -390,7 +390,8 @@ def _keyword_function(model, name, head, tail):
     defaults, dynamic = model._meta.init_defaults()
     dynamic = dict(dynamic)
     namespace = {'__given': NOT_GIVEN, '__model': model, '__general': _init_in_general,
-                 '__names': tuple(attnames), '__receivers': receivers,
+                 '__names': tuple(attnames),
+                 '__listened': dispatcher.watch(signals.pre_init, signals.post_init),
                  '__pre': signals.pre_init, '__post': signals.post_init, '__type': type,
                  '__heard': dispatcher.heard}
     values = []
@@ -427,9 +428,8 @@ def _class_init(model):
     add_field() removes it (see Options.add_field); the next instance
     compiles it again."""
     init = _keyword_function(model, '__init__', [
-        'if (__args or __kwargs or __type(obj) is not __model'
-        ' or __pre in __receivers and __heard(__pre, __model)'
-        ' or __post in __receivers and __heard(__post, __model)):',
+        'if (__args or __kwargs or __type(obj) is not __model or __listened'
+        ' and (__heard(__pre, __model) or __heard(__post, __model))):',
         '    return __general(obj, __args, __kwargs, __names, (%s,))'
         % ', '.join(f.attname for f in model._meta.fields)], [])
     if init is not None:
