@@ -335,7 +335,9 @@ class UsageError(Exception):
 
 
 class OneLineParser(argparse.ArgumentParser):
-    "An argument parser whose mistakes raise UsageError."
+    """An argument parser whose mistakes raise UsageError (as the management
+    command's does; its own is not imported, so that the workers of raw code
+    and of the peers load nothing of django_legacy)."""
 
     def error(self, message):
         raise UsageError(message)
