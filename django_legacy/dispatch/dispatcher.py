@@ -96,7 +96,7 @@ def _index(signal):
         _senders[signal] = found
     else:
         _senders.pop(signal, None)
-    for signals, listened in _watches.items():
+    for signals, listened in list(_watches.items()):     # watch() may add one meanwhile
         if signal in signals:
             if signal in _receivers:
                 listened.add(signal)
