@@ -73,6 +73,47 @@ def test_a_backend_of_its_own_is_asked_for_the_new_key(library):
     assert Author.objects.get(pk=author.id).name == 'asked'
 
 
+def test_a_new_row_runs_as_run_once_would_where_the_backend_runs_it_itself(
+        library, monkeypatch):
+    """SQLite's compiled INSERT runs a new row's statement itself inside an
+    open transaction (run_once_source); anything else, and every other
+    backend's, goes through run_once(). Either way the same statements, the
+    same query log and the same errors, the transaction left to its block."""
+    from django_legacy.db.backends import IntegrityError
+    wrapper = Author.objects.db.connection
+    through = []
+    run_once = wrapper.run_once
+
+    def counting(sql, params, whole=False):
+        through.append(params[0])
+        return run_once(sql, params, whole)
+    monkeypatch.setattr(wrapper, 'run_once', counting)
+    Author.objects.create(name='outside')       # committed by itself
+    transaction.enter_transaction_management()
+    transaction.managed(True)
+    try:
+        Author(name='opens').save()             # no transaction open yet
+        kept = Author(name='kept')
+        kept.save()                             # inside it
+        with logged(Author) as statements:      # DEBUG: logged, by run_once
+            Author(name='logged').save()
+        assert [s.split()[0] for s in statements] == ['INSERT']
+        assert Author.objects.get(pk=kept.id).name == 'kept'
+        with pytest.raises(IntegrityError):
+            Author(name=None).save()            # NOT NULL: ours, not the driver's
+        # Still open: the block's to end (on PostgreSQL, aborted until then).
+        assert (wrapper.connection.in_transaction if engine() == 'sqlite3'
+                else wrapper.in_transaction)
+        transaction.rollback()
+    finally:
+        transaction.leave_transaction_management()
+    assert [a.name for a in Author.objects.all()] == ['outside']
+    if engine() == 'sqlite3':
+        assert through == ['outside', 'opens', 'logged']
+    else:
+        assert through == ['outside', 'opens', 'kept', 'logged', None]
+
+
 def test_saving_an_existing_object_checks_then_updates(library):
     author = Author.objects.create(name='before')
     with logged(Author) as statements:

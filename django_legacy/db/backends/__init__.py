@@ -172,6 +172,17 @@ def lastrowid(cursor, table_name, pk_name):
     return cursor.lastrowid
 
 
+def run_once_source(sql):
+    """Returns (lines, names) for a function compiled per statement (save()'s
+    INSERT of a new row, see models.base._insert_function): source lines
+    that run the INSERT or UPDATE ``sql`` with the list ``values`` on the
+    DatabaseWrapper ``connection`` as connection.run_once(sql, values, True)
+    does and leave its cursor in ``cursor``, and the values of the other
+    names they use. A backend may give lines of its own (SQLite does); these
+    call run_once()."""
+    return ['cursor = connection.run_once(sql, values, True)'], {}
+
+
 class TransactionState(threading.local):
     """This thread's transaction management, which
     django_legacy.db.transaction keeps: ``managed``, a stack of flags, one

@@ -5,6 +5,7 @@ engine learns it at its first query rather than getting wrong results.
 """
 
 from django_legacy.core.exceptions import ImproperlyConfigured
+from django_legacy.db import backends
 from django_legacy.db.backends import DatabaseError, IntegrityError
 
 __all__ = ('DatabaseWrapper', 'DatabaseError', 'IntegrityError')
@@ -35,6 +36,7 @@ def check_options(settings):
 
 quote_name = complain
 get_last_insert_id = complain
+run_once_source = backends.run_once_source   # its lines call run_once(): complain
 get_date_extract_sql = complain
 get_date_trunc_sql = complain
 get_limit_offset_sql = complain

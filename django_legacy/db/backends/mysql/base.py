@@ -54,6 +54,7 @@ quote_name = name_quoter(quote_character)
 
 
 get_last_insert_id = backends.lastrowid
+run_once_source = backends.run_once_source
 
 
 def get_date_extract_sql(lookup_type, column):

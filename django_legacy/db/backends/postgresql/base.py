@@ -56,6 +56,9 @@ def get_last_insert_id(cursor, table_name, pk_name):
     return cursor.fetchone()[0]
 
 
+run_once_source = backends.run_once_source
+
+
 def get_date_extract_sql(lookup_type, column):
     return "EXTRACT('%s' FROM %s)" % (lookup_type, column)
 
