@@ -407,6 +407,7 @@ class DatabaseWrapper:
         # Inside a transaction (a managed block's every save): nothing to
         # open first, so only the placeholders to convert; going through
         # _run cost 0.15 µs of a 3.8 µs save (bench/run.py's insert).
+        # run_once_source() writes this same way into a new row's INSERT.
         try:
             return cursor.execute((_converted.get(sql) or _convert(sql))[0], params)
         except (sqlite3.Error, OverflowError) as e:
