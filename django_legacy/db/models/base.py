@@ -22,6 +22,12 @@ from django_legacy.db.models.options import Options
 from django_legacy.dispatch import dispatcher
 from django_legacy.dispatch.dispatcher import receivers
 
+# Those of pre_init and post_init that have receivers (dispatcher.watch):
+# while it is empty, neither signal is heard for any model, which the
+# compiled __init__, row_builder() and _from_db() each learn by one truth
+# test (see _init_heard).
+_INIT_LISTENED = dispatcher.watch(signals.pre_init, signals.post_init)
+
 
 # What Python puts in a class body for type.__new__ itself: __classcell__
 # makes super() and __class__ work in methods, __qualname__ names the class.
@@ -162,7 +168,7 @@ class Model(metaclass=ModelBase):
     @classmethod
     def _from_db(cls, row):
         "Builds an instance from a row of all its fields, as row_builder's function does."
-        if signals.pre_init in receivers or signals.post_init in receivers:
+        if _INIT_LISTENED:
             return row_builder(cls)([row])[0]
         return _row_functions(cls)[1](row)
 
@@ -391,7 +397,7 @@ def _keyword_function(model, name, head, tail):
     dynamic = dict(dynamic)
     namespace = {'__given': NOT_GIVEN, '__model': model, '__general': _init_in_general,
                  '__names': tuple(attnames),
-                 '__listened': dispatcher.watch(signals.pre_init, signals.post_init),
+                 '__listened': _INIT_LISTENED,
                  '__pre': signals.pre_init, '__post': signals.post_init, '__type': type,
                  '__heard': dispatcher.heard}
     values = []
@@ -476,7 +482,8 @@ def row_builder(model):
 def _init_heard(model):
     """True when a receiver of pre_init or post_init may be called for
     ``model`` (the compiled __init__ asks the same in its own source)."""
-    return dispatcher.heard(signals.pre_init, model) or dispatcher.heard(signals.post_init, model)
+    return bool(_INIT_LISTENED) and (dispatcher.heard(signals.pre_init, model)
+                                     or dispatcher.heard(signals.post_init, model))
 
 
 def _signalled(model, one, row):
