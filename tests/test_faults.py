@@ -99,6 +99,21 @@ def test_a_failure_inside_a_managed_block_is_left_to_the_block(engine_db):
 
 # -- reads outside a managed block -------------------------------------------
 
+def test_turning_reference_checks_on_again_reaches_every_connection(isolated_settings):
+    """references_unchecked()'s end runs each connection's statement even
+    after one fails; the first failure is raised when the block itself
+    succeeded, and only then (a failed block's own error stays the one seen)."""
+    from django_legacy.core.serializers.base import _turn_on
+    first, second = connections['_a'].connection, connections['_b'].connection
+    second.cursor().execute('CREATE TEMP TABLE turned (x integer)')
+    held = {first: 'SET no_such_setting = 1', second: 'INSERT INTO turned VALUES (1)'}
+    with pytest.raises(DatabaseError):
+        _turn_on(held, False)
+    _turn_on(held, True)
+    assert second.cursor().execute('SELECT COUNT(*) FROM turned', []).fetchone() == (2,)
+    transaction.rollback(['_a', '_b'])
+
+
 def test_unmanaged_reads_leave_no_transaction_open(engine_db):
     with installed(Author):
         Author(name='a').save()

@@ -11,6 +11,7 @@ import io
 import threading
 
 from django_legacy.db import models
+from django_legacy.db.backends import DatabaseError
 
 DATE_FORMAT = '%Y-%m-%d'
 TIME_FORMAT = '%H:%M:%S'
@@ -224,7 +225,7 @@ def _turn_on(held, quietly):
     for wrapper, sql in held.items():
         try:
             wrapper.cursor().execute(sql)
-        except Exception as e:
+        except DatabaseError as e:
             first = first or e
     if first is not None and not quietly:
         raise first
