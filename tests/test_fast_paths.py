@@ -600,6 +600,44 @@ def test_save_takes_values_as_they_are_only_where_their_field_would(isolated_set
     assert params({'a': 'hi', 'b': None}) is None
 
 
+def test_one_value_is_prepared_as_the_compiled_parameters_of_many_prepare_it(
+        isolated_settings):
+    """A plan for one lookup or one updated field takes its parameter by a
+    closure, plans for more by a compiled function: the same answers."""
+    from django_legacy.db.models.base import params_function
+    from django_legacy.db.models.fields import CharField
+    from tests.testapp.models import Book, Counter
+
+    class Shouting(CharField):
+        def get_db_prep_save(self, value):
+            return str(value).upper()
+
+    loud = Shouting(name='loud')
+    loud.attname = loud.name
+    fields = [Book._meta.get_field('title'), Counter._meta.get_field('thread'),
+              Book._meta.get_field('in_print'), loud]
+    values = ['x', 5, '7', True, 0, None, 2 ** 63, 'seven', 1.5]
+    for f in fields:
+        for refuse_none in (False, True):
+            one = params_function([f], ['v'], refuse_none=refuse_none)
+            many = params_function([f, fields[0]], ['v', 'w'], refuse_none=refuse_none)
+            for value in values:
+                answers = []
+                for function in (one, many):
+                    try:
+                        got = function({'v': value, 'w': 'w'})
+                        answers.append(got if got is None else got[:1])
+                    except Exception as e:      # the same error, or the test fails
+                        answers.append((type(e), str(e)))
+                assert answers[0] == answers[1], (f.name, refuse_none, value)
+                assert type(answers[0]) is type(answers[1])
+    assert params_function([fields[1]], ['v'])({'v': '3'}) == [3]
+    assert params_function([fields[1]], ['v'], refuse_none=True)({'v': None}) is None
+    assert params_function([fields[3]], ['v'])({'v': None}) == [None]
+    with pytest.raises(ValueError):
+        params_function([fields[1]], ['v'])({'v': 2 ** 63})
+
+
 def test_get_of_none_is_the_general_lookup(library):
     Author.objects.create(name='a')
     with pytest.raises(Author.DoesNotExist):

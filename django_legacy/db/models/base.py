@@ -815,6 +815,9 @@ def params_function(fields, keys=None, refuse_none=False, refused=None):
     when a field raises ValidationError. Like the row functions
     (_row_functions), its source names positions only, and attnames where
     it reads attributes."""
+    if refused is None and len(fields) == 1:
+        return _one_param(fields[0], fields[0].attname if keys is None else keys[0],
+                          refuse_none)
     namespace = {}
     lines = _params_lines(fields, keys, refuse_none, refused is not None, namespace)
     lines.append('return %s' % _params_list(fields))
@@ -824,6 +827,26 @@ def params_function(fields, keys=None, refuse_none=False, refused=None):
     lines = ['try:'] + ['    ' + line for line in lines] + [
         'except ValidationError:', '    return refused(instance, add)']
     return _compiled('params', ['instance', 'add'], lines, namespace)
+
+
+def _one_param(field, key, refuse_none):
+    """params_function() for the dict of one value (one lookup or one
+    field set by update()): the same answers by a closure, as its compiled
+    function would cost the first query what a few hundred calls cost."""
+    prepare = field.get_db_prep_save
+    types = _unchanged_types(field)
+    kept = types[0] if len(types) == 1 else None     # None: always prepared
+    bounded = kept is int
+
+    def params(values):
+        value = values[key]
+        if value is None:
+            return None if refuse_none else [None]
+        if value.__class__ is not kept or (
+                bounded and not INTEGER_MIN <= value <= INTEGER_MAX):
+            value = prepare(value)
+        return [value]
+    return params
 
 
 def _params_lines(fields, keys, refuse_none, attributes, namespace):
