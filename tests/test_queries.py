@@ -95,6 +95,35 @@ def test_or_across_a_many_to_many_keeps_rows_without_a_related_row(library):
     assert 'INNER JOIN' in sql and 'OUTER' not in sql
 
 
+def test_a_refinement_leaves_the_queryset_it_came_from_as_it_was(library):
+    """Each refinement returns a clone with its own conditions; the
+    queryset it started from matches what it matched before."""
+    ann, bob, b1, b2, b3 = books()
+    ann_s = Book.objects.filter(author=ann)
+
+    def titles(qs):
+        return sorted(b.title for b in qs)
+    narrowed = ann_s.filter(title='Tagged')
+    excluded = ann_s.exclude(title='Tagged')
+    raw = ann_s.extra(where=['title = %s'], params=['Untagged'])
+    either = ann_s | Book.objects.filter(author=bob)
+    both = ann_s & Book.objects.filter(title='Untagged')
+    tagged = Tag.objects.get(label='red').books.all()
+    by_tag = tagged.filter(author=bob)
+    assert titles(narrowed) == ['Tagged']
+    assert titles(excluded) == ['Untagged']
+    assert titles(raw) == ['Untagged']
+    assert titles(either) == ['Other', 'Tagged', 'Untagged']
+    assert titles(both) == ['Untagged']
+    assert titles(by_tag) == ['Other']
+    assert titles(ann_s) == ['Tagged', 'Untagged']
+    assert titles(tagged) == ['Other', 'Tagged']
+    assert titles(ann_s.filter()) == ['Tagged', 'Untagged']
+    lookup = Q(title='Tagged')
+    assert titles(Book.objects.exclude(lookup)) == ['Other', 'Untagged']
+    assert titles(Book.objects.filter(lookup)) == ['Tagged']
+
+
 def test_lookup_keywords_and_their_errors(library):
     ann, bob, b1, b2, b3 = books()
     assert list(Book.objects.filter(author=ann.id).order_by('title')) == [b1, b2]

@@ -29,10 +29,10 @@ class Q:
     ``Q(a=1) & ~Q(b=2)``."""
 
     AND, OR = 'AND', 'OR'
+    connector = AND             # a combination or negation sets its own
+    negated = False
 
     def __init__(self, **kwargs):
-        self.connector = Q.AND
-        self.negated = False
         self.children = list(kwargs.items())
 
     def _combine(self, other, connector):
@@ -360,9 +360,9 @@ class QuerySet:
     """A lazy, chainable query over one model.
 
     What narrows or shapes it starts as the class's value below; a
-    refinement sets its own on the clone it returns (a new list, never the
-    original's), so a queryset is made and copied with only what it
-    changed."""
+    refinement sets its own on the clone it returns (a new tuple, never a
+    change to the original's), so a queryset is made and copied with only
+    what it changed, and a clone shares the rest."""
 
     _filters = ()               # Q objects, ANDed
     _raw_where = ()             # (sql or callable(quote_name) -> sql, params)
@@ -460,8 +460,8 @@ class QuerySet:
                             % (self._extra_tables, other._extra_tables))
         combined = self._clone()
         left, right = self._conditions(), other._conditions()
-        combined._filters = [left | right] if left.children and right.children else []
-        combined._raw_where = []
+        combined._filters = (left | right,) if left.children and right.children else ()
+        combined._raw_where = ()
         return combined
 
     def _get_data(self):
@@ -772,10 +772,11 @@ class QuerySet:
     def _clone(self, klass=None, **changes):
         klass = klass or self.__class__
         clone = klass.__new__(klass)
-        clone.__dict__ = dict(self.__dict__, _result_cache=None, _filters=list(self._filters),
-                              _raw_where=list(self._raw_where))
+        state = self.__dict__.copy()
+        state['_result_cache'] = None
         if changes:
-            clone.__dict__.update(changes)
+            state.update(changes)
+        clone.__dict__ = state
         return clone
 
     def all(self):
@@ -792,15 +793,18 @@ class QuerySet:
     def _filter_or_exclude(self, negate, args, kwargs):
         if (args or kwargs) and (self._limit is not None or self._offset):
             raise AssertionError('Cannot filter a query once a slice has been taken.')
-        clone = self._clone()
+        if kwargs and not args:         # filter(name=value...), the usual call
+            q = Q(**kwargs)
+            return self._clone(_filters=self._filters + (~q if negate else q,))
+        added = []
         for q in args:
             if not isinstance(q, Q):
                 raise TypeError('filter() takes Q objects and lookups, not %r' % (q,))
-            clone._filters.append(~q if negate else q)
+            added.append(~q if negate else q)
         if kwargs:
             q = Q(**kwargs)
-            clone._filters.append(~q if negate else q)
-        return clone
+            added.append(~q if negate else q)
+        return self._clone(_filters=self._filters + tuple(added))
 
     def complex_filter(self, filter_obj):
         if isinstance(filter_obj, Q):
@@ -815,9 +819,7 @@ class QuerySet:
             return '%s.%s IN (SELECT %s FROM %s WHERE %s = %%s)' % (
                 qn(self.model._meta.db_table), qn(pk.column), qn(target_col),
                 qn(field.m2m_db_table()), qn(source_col))
-        clone = self._clone()
-        clone._raw_where.append((template, [key]))
-        return clone
+        return self._clone(_raw_where=self._raw_where + ((template, [key]),))
 
     def order_by(self, *field_names):
         """Returns a queryset ordered by the fields ('-name' descending, '?'
@@ -842,7 +844,8 @@ class QuerySet:
         if select:
             clone._extra_select = list(self._extra_select) + list(select.items())
         if where:
-            clone._raw_where.append((' AND '.join('(%s)' % w for w in where), list(params or [])))
+            clone._raw_where = self._raw_where + (
+                (' AND '.join('(%s)' % w for w in where), list(params or [])),)
         if tables:
             clone._extra_tables = list(self._extra_tables) + list(tables)
         return clone
