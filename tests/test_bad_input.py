@@ -42,6 +42,14 @@ def test_unknown_database_options_name_the_entry_and_the_fix(engine_db, isolated
     connections.reset()
     with pytest.raises(ImproperlyConfigured, match="'DATABASE_OPTIONS'. must be a dict"):
         Author.objects.count()
+    if engine_db == 'postgresql':
+        # psycopg's own option alone, then with one of libpq's: both taken.
+        for options in ({'prepare_threshold': None},
+                        {'prepare_threshold': None, 'connect_timeout': 5}):
+            isolated_settings.OTHER_DATABASES['rel']['DATABASE_OPTIONS'] = options
+            connections.reset()
+            with installed(Author):
+                assert Author.objects.count() == 0
 
 
 def make_app(tmp_path, monkeypatch, label, meta=''):
