@@ -79,7 +79,7 @@ def _convert(sql):
     kept in _converted for the next time. The callers that run a statement
     look there first themselves, which costs half of a cached function's
     call (save(), get() and every query do)."""
-    converted = re.sub(r'%(%|s)', lambda m: '%' if m.group(1) == '%' else '?', sql)
+    converted = _PLACEHOLDER.sub(_qmark, sql)
     head = sql.lstrip()[:9].upper()
     if len(_converted) >= 1024:
         _converted.clear()      # a bound: SQL written with its values in it is never the same
@@ -88,6 +88,12 @@ def _convert(sql):
 
 
 _converted = {}
+_PLACEHOLDER = re.compile(r'%(%|s)')
+
+
+def _qmark(match):
+    "%s is SQLite's ?, and %% a literal %."
+    return '%' if match.group(1) == '%' else '?'
 
 
 # Names are quoted with this character; one inside a name is doubled.
