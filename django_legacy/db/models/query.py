@@ -793,18 +793,14 @@ class QuerySet:
     def _filter_or_exclude(self, negate, args, kwargs):
         if (args or kwargs) and (self._limit is not None or self._offset):
             raise AssertionError('Cannot filter a query once a slice has been taken.')
-        if kwargs and not args:         # filter(name=value...), the usual call
-            q = Q(**kwargs)
-            return self._clone(_filters=self._filters + (~q if negate else q,))
-        added = []
         for q in args:
             if not isinstance(q, Q):
                 raise TypeError('filter() takes Q objects and lookups, not %r' % (q,))
-            added.append(~q if negate else q)
         if kwargs:
-            q = Q(**kwargs)
-            added.append(~q if negate else q)
-        return self._clone(_filters=self._filters + tuple(added))
+            args += (Q(**kwargs),)
+        if negate:
+            args = tuple(~q for q in args)
+        return self._clone(_filters=self._filters + args)
 
     def complex_filter(self, filter_obj):
         if isinstance(filter_obj, Q):
