@@ -142,8 +142,8 @@ def spawn(*argv):
 def available(only):
     """Returns the names of the implementations to run: the yardsticks,
     django_legacy, and the peers named in ``only`` (every installed one
-    when it names none). Raises UsageError for a peer named but not
-    installed."""
+    when it names nothing; none when it names django_legacy alone).
+    Raises UsageError for a peer named but not installed."""
     names = []
     for name, module in IMPLEMENTATIONS:
         if name in PEERS:
@@ -425,7 +425,7 @@ def run(argv):
         writable(args.json)
     if args.threads_only:
         return threads_only(args)
-    names = available([name for name in args.only if name != 'legacy'])
+    names = available(args.only)
     results = workload(args.engine, names, args.rows, args.rounds)
     print(report(results, args.engine, args.rows, args.rounds), flush=True)
     saved = {'engine': args.engine, 'rows': args.rows, 'rounds': args.rounds,

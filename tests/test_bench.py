@@ -1,6 +1,7 @@
 """bench/ still runs: its workers on a few rows, and the reports they feed
 (the figures themselves are measured by bench/run.py, never here)."""
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -87,6 +88,26 @@ def test_a_peer_named_but_not_installed_is_a_usage_error(monkeypatch):
     with pytest.raises(run.UsageError, match=r"--only absent: no_such_orm is not installed"):
         run.available(['absent'])
     assert run.available(['django']) == ['raw', 'objects', 'legacy', 'django']
+    assert run.available(['legacy']) == ['raw', 'objects', 'legacy']     # no peer
+
+
+class _Stop(Exception):
+    "Ends a run once it has chosen what to run."
+
+
+@pytest.mark.parametrize('only, peers', [(['legacy'], []), (['legacy', 'django'], ['django'])])
+def test_only_chooses_the_peers_a_run_compares(monkeypatch, only, peers):
+    chosen = []
+
+    def workload(engine, names, rows, rounds):
+        chosen.extend(names)
+        raise _Stop
+
+    monkeypatch.setattr(run, 'workload', workload)
+    monkeypatch.setattr(importlib.util, 'find_spec', lambda name: object())   # all installed
+    with pytest.raises(_Stop):
+        run.main(['--rounds', '1', '--scale', '0', '--only'] + only)
+    assert chosen == ['raw', 'objects', 'legacy'] + peers
 
 
 def test_scale_workers_insert_then_iterate(tmp_path):
