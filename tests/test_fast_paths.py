@@ -570,7 +570,7 @@ def test_values_converts_what_each_field_converts(isolated_settings):
 
 
 def test_save_takes_values_as_they_are_only_where_their_field_would(isolated_settings):
-    from django_legacy.db.models.base import _unchanged_types, params_function
+    from django_legacy.db.models.base import _kept_type, params_function
     from django_legacy.db.models.fields import CharField, IntegerField
     from tests.testapp.models import Counter
 
@@ -590,8 +590,8 @@ def test_save_takes_values_as_they_are_only_where_their_field_would(isolated_set
         def get_db_prep_save(self, value):
             return str(value).upper()
 
-    assert _unchanged_types(CharField()) == (str,)
-    assert _unchanged_types(Shouting()) == ()      # its own preparation: always called
+    assert _kept_type(CharField()) is str
+    assert _kept_type(Shouting()) is None      # its own preparation: always called
     fields = [Shouting(name='loud'), IntegerField(name='n')]
     for f in fields:
         f.attname = f.name

@@ -834,8 +834,7 @@ def _one_param(field, key, refuse_none):
     field set by update()): the same answers by a closure, as its compiled
     function would cost the first query what a few hundred calls cost."""
     prepare = field.get_db_prep_save
-    types = _unchanged_types(field)
-    kept = types[0] if len(types) == 1 else None     # None: always prepared
+    kept = _kept_type(field)
     bounded = kept is int
 
     def params(values):
@@ -867,11 +866,11 @@ def _params_lines(fields, keys, refuse_none, attributes, namespace):
             lines.append('v{0} = getattr(instance, k{0})'.format(i))
         if refuse_none:
             lines += ['if v{0} is None:'.format(i), '    return None']
-        types = _unchanged_types(f)
-        if len(types) == 1:
-            namespace['t%d' % i] = types[0]
+        kept = _kept_type(f)
+        if kept is not None:
+            namespace['t%d' % i] = kept
             test = 'v{0}.__class__ is not t{0}'.format(i)
-            if types[0] is int:
+            if kept is int:
                 test += ' or not MIN <= v{0} <= MAX'.format(i)
             lines.append('if ({1}) and v{0} is not None:'.format(i, test))
         else:
@@ -885,9 +884,15 @@ def _params_list(fields):
     return '[%s]' % ', '.join('v%d' % i for i in range(len(fields)))
 
 
-def _unchanged_types(field):
-    "Returns the field's db_prep_unchanged where it still holds (see _shortcut)."
-    return tuple(_shortcut(field, 'db_prep_unchanged', ('to_python', 'get_db_prep_save'), ()))
+def _kept_type(field):
+    """Returns the one type whose values the field's get_db_prep_save()
+    gives back as they are (an int only within 64 bits), so that a query's
+    parameters may take them without the call; None when every value goes
+    through it. From its db_prep_unchanged where that still holds (see
+    _shortcut); the compiled parameters (_params_lines) and the one-value
+    closure (_one_param) both ask here."""
+    types = tuple(_shortcut(field, 'db_prep_unchanged', ('to_python', 'get_db_prep_save'), ()))
+    return types[0] if len(types) == 1 else None
 
 
 def _shortcut(field, name, methods, none):
